@@ -1,0 +1,67 @@
+import { header } from '../http/exchange.ts';
+import { violation, type Check } from './types.ts';
+
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+
+export const noContentOn204: Check = {
+  name: 'no_content_on_204',
+  requirement: 'RFC9110-15.3.5',
+  applies: ({ response }) => response?.status === 204,
+  run: ({ response }) => {
+    // HTTP clients (Node's among them) discard a 204's body unread, so the announced length is judged too.
+    const announced = Number(header(response!, 'content-length') ?? '0');
+    const bytes = Math.max(response!.bytes, Number.isFinite(announced) ? announced : 0);
+    return bytes === 0 ? [] : [violation('no_content_on_204', `a 204 carried or announced ${bytes} bytes of content`, { expected: 'no content', received: `${bytes} bytes` })];
+  },
+};
+
+export const challengeOn401: Check = {
+  name: 'challenge_on_401',
+  requirement: 'RFC9110-15.5.2',
+  applies: ({ response }) => response?.status === 401,
+  run: ({ response }) => header(response!, 'www-authenticate')?.trim() ? [] : [violation('challenge_on_401', 'no WWW-Authenticate on 401', { expected: 'a challenge such as Bearer realm="api"', received: 'absent' })],
+};
+
+export const locationOnRedirect: Check = {
+  name: 'location_on_redirect',
+  requirement: 'RFC9110-10.2.2',
+  applies: ({ response }) => response !== undefined && REDIRECTS.has(response.status),
+  run: ({ response }) => header(response!, 'location')?.trim() ? [] : [violation('location_on_redirect', `no Location on ${response!.status}`, { expected: 'a Location header', received: 'absent' })],
+};
+
+export const contentTypeOnContent: Check = {
+  name: 'content_type_on_content',
+  requirement: 'RFC9110-8.3',
+  applies: ({ response }) => response !== undefined && response.bytes > 0 && response.status !== 204 && response.status !== 304,
+  run: ({ response }) => header(response!, 'content-type')?.trim() ? [] : [violation('content_type_on_content', 'content without a Content-Type', { expected: 'a Content-Type', received: 'absent' })],
+};
+
+/**
+ * A redirect parameter pointing at a foreign origin must not be followed. Only judged when the
+ * request carried such a parameter, so a legitimate redirect to an OAuth provider is not flagged.
+ */
+export const redirectStaysOnOrigin: Check = {
+  name: 'redirect_stays_on_origin',
+  requirement: 'ASVS-5.1.5',
+  applies: ({ exchange, response }) => response !== undefined && REDIRECTS.has(response.status) && foreignTargets(exchange.request.url).length > 0,
+  run: ({ exchange, response }) => {
+    const location = header(response!, 'location');
+    if (!location) return [];
+    const origin = originOf(location, exchange.request.url);
+    const foreign = foreignTargets(exchange.request.url);
+    return foreign.includes(origin) ? [violation('redirect_stays_on_origin', `redirected to the foreign origin ${origin} taken from the request`, { expected: 'a same-origin Location', received: origin })] : [];
+  },
+};
+
+function originOf(url: string, base: string): string {
+  try {
+    return new URL(url, base).origin;
+  } catch {
+    return '';
+  }
+}
+
+function foreignTargets(requestUrl: string): string[] {
+  const req = new URL(requestUrl);
+  return [...req.searchParams.values()].filter((v) => /^(https?:)?\/\//i.test(v)).map((v) => originOf(v, requestUrl)).filter((o) => o && o !== req.origin);
+}

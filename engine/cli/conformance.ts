@@ -1,0 +1,62 @@
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { resolve } from 'node:path';
+import { ConfigError } from '../config/errors.ts';
+import { loadEnvironment, readSettings, type Settings } from '../config/settings.ts';
+import { PROJECT_ROOT } from '../contract/load.ts';
+import type { ConformanceReport } from '../reporter/model.ts';
+
+/**
+ * `npm run conformance`: checks the configuration, runs the suites of the selected APIs through
+ * Playwright, and turns conformance.json into the gate's exit code:
+ * 0 no MUST failed (and, with CONFORMANCE_GATE=should, no SHOULD warned); 1 the gate failed;
+ * 2 the run could not be made (configuration, contract, unreachable target).
+ */
+async function main(): Promise<number> {
+  let settings: Settings;
+  try {
+    const envFiles = loadEnvironment();
+    settings = readSettings(process.env, envFiles);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`auth-conformance: ${err.message}\n`);
+      return 2;
+    }
+    throw err;
+  }
+  process.env.CONFORMANCE_SEED = String(settings.seed);
+  const reportDir = resolve(process.cwd(), settings.reportDir);
+  const jsonPath = resolve(reportDir, 'conformance.json');
+  const started = Date.now();
+
+  const cli = createRequire(import.meta.url).resolve('@playwright/test/cli');
+  const args = [cli, 'test', '--config', resolve(PROJECT_ROOT, 'playwright.config.ts'), ...settings.apis.map((a) => `--project=${a}`), ...process.argv.slice(2)];
+  const code = await new Promise<number>((done) => {
+    const child = spawn(process.execPath, args, { stdio: 'inherit', env: process.env });
+    child.on('exit', (c, signal) => done(c ?? (signal ? 130 : 1)));
+  });
+  if (code === 2) return 2;
+  if (!existsSync(jsonPath) || readReport(jsonPath).run.startedAt < new Date(started - 1000).toISOString()) {
+    process.stderr.write(`auth-conformance: the run wrote no report to ${jsonPath} (Playwright exited with ${code})\n`);
+    return 2;
+  }
+  const report = readReport(jsonPath);
+  const s = report.summary;
+  for (const [api, c] of Object.entries(s.byApi)) {
+    process.stdout.write(`${api}: ${c.verdict === 'pass' ? 'conforms' : 'does not conform'} at MUST level (${c.mustFailures} MUST failed, ${c.shouldWarnings} SHOULD warned, ${c.passes} passed, ${c.skips} skipped, ${c.forcedByMock} forced by mock)\n`);
+  }
+  process.stdout.write(`target: ${report.run.target}; seed ${report.run.seed}; reports in ${settings.reportDir}/ (conformance.html, conformance.json, junit.xml)\n`);
+  const gateFails = settings.gate === 'none' ? false : settings.gate === 'should' ? s.mustFailures + s.shouldWarnings > 0 : s.mustFailures > 0;
+  process.stdout.write(`gate (${settings.gate}): ${gateFails ? 'FAILED' : 'passed'}\n`);
+  return gateFails ? 1 : 0;
+}
+
+function readReport(path: string): ConformanceReport {
+  return JSON.parse(readFileSync(path, 'utf8')) as ConformanceReport;
+}
+
+main().then((code) => process.exit(code), (err: unknown) => {
+  process.stderr.write(`auth-conformance: internal error: ${(err as Error).message}\n`);
+  process.exit(2);
+});

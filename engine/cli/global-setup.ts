@@ -1,0 +1,51 @@
+import { API_DEFINITIONS } from '../config/apis.ts';
+import { ConfigError } from '../config/errors.ts';
+import { loadEnvironment, readSettings } from '../config/settings.ts';
+import { ContractError } from '../contract/errors.ts';
+import { loadContract } from '../contract/load.ts';
+import { validateContract } from '../contract/validate.ts';
+import { mockUrlVariable } from '../run.ts';
+import { startMocks } from '../targets/prism.ts';
+import { probe } from '../targets/reachability.ts';
+
+export const EXIT_SETUP = 2;
+
+/**
+ * Runs once before any worker: reads and checks the configuration and the contracts, fixes the
+ * seed, starts the mocks or checks that the live targets answer. Whatever is wrong ends the run
+ * with one line and exit code 2, never a stack trace.
+ */
+export default async function globalSetup(): Promise<() => Promise<void>> {
+  try {
+    const envFiles = loadEnvironment();
+    process.env.CONFORMANCE_ENV_FILES = envFiles.join(',');
+    const settings = readSettings(process.env, envFiles);
+    // Workers and the reporter read the seed from here, so every part of the run uses the same one.
+    process.env.CONFORMANCE_SEED = String(settings.seed);
+    for (const api of settings.apis) {
+      const file = API_DEFINITIONS[api].contract;
+      loadContract(api, file);
+      await validateContract(file);
+    }
+    if (settings.target === 'mock') {
+      const mocks = await startMocks(settings.apis.map((api) => ({ api, file: API_DEFINITIONS[api].contract })));
+      for (const m of mocks) process.env[mockUrlVariable(m.api)] = m.url;
+      return async () => {
+        await Promise.all(mocks.map((m) => m.close()));
+      };
+    }
+    const down = (await Promise.all(settings.apis.map(async (api) => {
+      const url = process.env[API_DEFINITIONS[api].baseUrlVariable]!;
+      const reason = await probe(url);
+      return reason ? `${api} at ${url} (${reason})` : undefined;
+    }))).filter(Boolean);
+    if (down.length > 0) throw new ConfigError(`cannot reach ${down.join('; ')}: is the server up, and is the base URL right?`);
+    return async () => {};
+  } catch (err) {
+    if (err instanceof ConfigError || err instanceof ContractError) {
+      process.stderr.write(`auth-conformance: ${err.message}\n`);
+      process.exit(EXIT_SETUP);
+    }
+    throw err;
+  }
+}

@@ -1,0 +1,86 @@
+import type { ApiName } from './config/apis.ts';
+import type { Operation } from './contract/model.ts';
+import type { Exchange, HeaderMap, RecordedRequest } from './http/exchange.ts';
+import type { RunContext } from './run.ts';
+
+/** Who a request speaks for: the headers that carry its credentials (none for anonymous). */
+export interface Identity {
+  label: string;
+  headers: HeaderMap;
+}
+
+export const anonymous: Identity = { label: 'no credentials', headers: {} };
+
+export interface CallOptions {
+  /** The status the scenario requires; the checks judge the response against it. */
+  expect: number;
+  as?: Identity;
+  params?: Record<string, string>;
+  query?: Record<string, string | number | boolean | undefined>;
+  headers?: HeaderMap;
+  /** A JSON body (sent with Content-Type: application/json). */
+  json?: unknown;
+  /** A raw body, sent as given (for malformed input). */
+  body?: string;
+  contentType?: string;
+}
+
+/**
+ * Calls operations by operationId: the path and method come from the contract, the base URL from
+ * the target. Keeps no cookies and follows no redirects; every exchange is returned as data.
+ */
+export class ApiClient {
+  readonly exchanges: Exchange[] = [];
+
+  constructor(readonly api: ApiName, private readonly run: RunContext) {}
+
+  get target() {
+    return this.run.target(this.api);
+  }
+
+  get contract() {
+    return this.run.contract(this.api);
+  }
+
+  operation(operationId: string): Operation {
+    const op = this.contract.operations[operationId];
+    if (!op) throw new Error(`${this.contract.file} has no operation ${operationId}`);
+    return op;
+  }
+
+  async call(operationId: string, options: CallOptions): Promise<Exchange> {
+    const op = this.operation(operationId);
+    const request = this.request(op, options);
+    const sent = await this.target.send(request, op, options.expect);
+    if (sent.response) this.run.redactor.learnFrom(sent.response);
+    const exchange: Exchange = {
+      api: this.api,
+      operationId,
+      pathTemplate: op.path,
+      expectedStatus: options.expect,
+      ...sent,
+    };
+    this.exchanges.push(exchange);
+    return exchange;
+  }
+
+  private request(op: Operation, o: CallOptions): RecordedRequest {
+    const path = op.path.replace(/\{([^}]+)\}/g, (_, name: string) => {
+      const v = o.params?.[name];
+      if (v === undefined) throw new Error(`${op.operationId} needs the path parameter ${name}`);
+      return encodeURIComponent(v);
+    });
+    const url = new URL(this.target.baseUrl + path);
+    for (const [k, v] of Object.entries(o.query ?? {})) if (v !== undefined) url.searchParams.set(k, String(v));
+    const headers: HeaderMap = { ...o.as?.headers, ...o.headers };
+    let body: string | undefined;
+    if (o.json !== undefined) {
+      body = JSON.stringify(o.json);
+      headers['content-type'] ??= 'application/json';
+    } else if (o.body !== undefined) {
+      body = o.body;
+      if (o.contentType) headers['content-type'] = o.contentType;
+    }
+    return { method: op.method, url: url.toString(), headers, ...(body !== undefined ? { body } : {}) };
+  }
+}

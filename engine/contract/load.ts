@@ -1,0 +1,159 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
+import { parseDocument } from 'yaml';
+import { ContractError } from './errors.ts';
+import type { Contract, HeaderSpec, JsonSchema, Operation, ResponseSpec, SecurityScheme } from './model.ts';
+import { registerSchemaFile } from './schemas.ts';
+
+const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
+type Node = Record<string, unknown>;
+
+export const PROJECT_ROOT = resolve(dirname(new URL(import.meta.url).pathname), '../..');
+
+/**
+ * Reads a contract: YAML syntax (errors name line and column), internal `$ref`s followed, schema
+ * file `$ref`s registered with ajv and replaced by their `$id`. Structural OpenAPI validation is
+ * separate (validateContract), because it is slower and only the run's set-up needs it.
+ */
+export function loadContract(api: string, file: string): Contract {
+  const abs = resolve(PROJECT_ROOT, file);
+  const shown = relative(process.cwd(), abs) || file;
+  let text: string;
+  try {
+    text = readFileSync(abs, 'utf8');
+  } catch (err) {
+    throw new ContractError(`${shown}: cannot read the contract (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+  }
+  const doc = parseDocument(text, { prettyErrors: false });
+  if (doc.errors.length > 0) {
+    const e = doc.errors[0]!;
+    const pos = e.linePos?.[0];
+    throw new ContractError(`${shown}${pos ? `:${pos.line}:${pos.col}` : ''}: YAML error: ${e.message.split('\n')[0]}`);
+  }
+  const root = doc.toJS() as Node;
+  if (!root || typeof root !== 'object' || typeof root.openapi !== 'string' || !/^3\.[01]\./.test(root.openapi)) {
+    throw new ContractError(`${shown}: not an OpenAPI 3.0 or 3.1 document (no "openapi: 3.x" at the top)`);
+  }
+  const ctx = { root, file: shown, dir: dirname(abs) };
+  const info = (root.info ?? {}) as Node;
+  const components = (root.components ?? {}) as Node;
+  const operations: Record<string, Operation> = {};
+  const globalSecurity = (root.security as Operation['security'] | undefined) ?? [];
+
+  for (const [path, rawItem] of Object.entries((root.paths ?? {}) as Node)) {
+    const itemPtr = `/paths/${escapePointer(path)}`;
+    const item = deref(ctx, rawItem as Node, itemPtr);
+    for (const method of METHODS) {
+      const op = item[method] as Node | undefined;
+      if (!op) continue;
+      const ptr = `${itemPtr}/${method}`;
+      const operationId = op.operationId;
+      if (typeof operationId !== 'string') throw new ContractError(`${shown} at ${ptr}: the operation has no operationId`);
+      if (operations[operationId]) throw new ContractError(`${shown} at ${ptr}: operationId ${operationId} is used twice`);
+      const body = op.requestBody ? deref(ctx, op.requestBody as Node, `${ptr}/requestBody`) : undefined;
+      const responses: Record<string, ResponseSpec> = {};
+      for (const [status, rawRes] of Object.entries((op.responses ?? {}) as Node)) {
+        responses[status] = response(ctx, status, deref(ctx, rawRes as Node, `${ptr}/responses/${status}`), `${ptr}/responses/${status}`);
+      }
+      operations[operationId] = {
+        api,
+        operationId,
+        method: method.toUpperCase(),
+        path,
+        summary: String(op.summary ?? ''),
+        security: (op.security as Operation['security'] | undefined) ?? globalSecurity,
+        requestBodyRequired: body?.required === true,
+        responses,
+      };
+    }
+  }
+  if (Object.keys(operations).length === 0) throw new ContractError(`${shown}: the contract has no operations`);
+
+  return {
+    api,
+    file: relative(PROJECT_ROOT, abs),
+    title: String(info.title ?? api),
+    version: String(info.version ?? ''),
+    sha256: createHash('sha256').update(text).digest('hex'),
+    securitySchemes: (components.securitySchemes ?? {}) as Record<string, SecurityScheme>,
+    operations,
+  };
+}
+
+interface Ctx { root: Node; file: string; dir: string }
+
+function response(ctx: Ctx, status: string, res: Node, ptr: string): ResponseSpec {
+  const headers: Record<string, HeaderSpec> = {};
+  for (const [name, raw] of Object.entries((res.headers ?? {}) as Node)) {
+    const h = deref(ctx, raw as Node, `${ptr}/headers/${escapePointer(name)}`);
+    headers[name.toLowerCase()] = {
+      required: h.required === true,
+      ...(h.schema !== undefined ? { schema: schema(ctx, h.schema as JsonSchema, `${ptr}/headers/${escapePointer(name)}/schema`) } : {}),
+    };
+  }
+  const content: ResponseSpec['content'] = {};
+  for (const [type, raw] of Object.entries((res.content ?? {}) as Node)) {
+    const media = raw as Node;
+    const p = `${ptr}/content/${escapePointer(type)}/schema`;
+    content[type] = media.schema !== undefined ? { schema: schema(ctx, media.schema as JsonSchema, p) } : {};
+  }
+  return { status, description: String(res.description ?? ''), headers, content, sensitive: res['x-sensitive'] === true };
+}
+
+/** Follows a local `$ref` (and chains of them) inside the contract. */
+function deref(ctx: Ctx, node: Node, ptr: string): Node {
+  let cur = node;
+  const seen = new Set<string>();
+  while (cur && typeof cur.$ref === 'string') {
+    const ref = cur.$ref;
+    if (!ref.startsWith('#/')) throw new ContractError(`${ctx.file} at ${ptr}: only schemas may $ref other files, not ${ref}`);
+    if (seen.has(ref)) throw new ContractError(`${ctx.file} at ${ptr}: $ref cycle through ${ref}`);
+    seen.add(ref);
+    const target = resolvePointer(ctx.root, ref.slice(1));
+    if (target === undefined) throw new ContractError(`${ctx.file} at ${ptr}: $ref '${ref}' does not resolve`);
+    cur = target as Node;
+  }
+  return cur;
+}
+
+/**
+ * Makes a schema self-contained for ajv: local component refs are inlined, file refs are
+ * registered with ajv and replaced by the file's `$id`.
+ */
+function schema(ctx: Ctx, s: JsonSchema, ptr: string, depth = 0): JsonSchema {
+  if (typeof s !== 'object' || s === null) return s;
+  if (depth > 64) throw new ContractError(`${ctx.file} at ${ptr}: schema nests too deep (a $ref cycle?)`);
+  if (Array.isArray(s)) return s.map((x, i) => schema(ctx, x as JsonSchema, `${ptr}/${i}`, depth + 1)) as unknown as JsonSchema;
+  const out: Node = {};
+  for (const [k, v] of Object.entries(s)) {
+    if (k === '$ref' && typeof v === 'string') {
+      if (v.startsWith('#/')) {
+        const target = resolvePointer(ctx.root, v.slice(1));
+        if (target === undefined) throw new ContractError(`${ctx.file} at ${ptr}: $ref '${v}' does not resolve`);
+        Object.assign(out, schema(ctx, target as JsonSchema, ptr, depth + 1));
+      } else {
+        out.$ref = registerSchemaFile(resolve(ctx.dir, v.split('#')[0]!), `${ctx.file} at ${ptr}`) + (v.includes('#') ? `#${v.split('#')[1]}` : '');
+      }
+    } else if (v && typeof v === 'object') {
+      out[k] = schema(ctx, v as JsonSchema, `${ptr}/${escapePointer(k)}`, depth + 1);
+    } else {
+      out[k] = v;
+    }
+  }
+  return out;
+}
+
+function resolvePointer(root: unknown, pointer: string): unknown {
+  let cur: unknown = root;
+  for (const raw of pointer.split('/').slice(1)) {
+    const key = decodeURIComponent(raw).replaceAll('~1', '/').replaceAll('~0', '~');
+    if (cur === null || typeof cur !== 'object' || !(key in (cur as Node))) return undefined;
+    cur = (cur as Node)[key];
+  }
+  return cur;
+}
+
+function escapePointer(s: string): string {
+  return s.replaceAll('~', '~0').replaceAll('/', '~1');
+}

@@ -1,0 +1,37 @@
+import type { TestInfo } from '@playwright/test';
+import { ENABLED_BY_ANNOTATION } from './annotations.ts';
+import { API_DEFINITIONS, type ApiName } from './config/apis.ts';
+import type { RunContext } from './run.ts';
+
+/**
+ * Why a test cannot run here, said as a skip the report shows with its reason. A skip is never a
+ * pass: the report counts it, and names the variable that would enable it.
+ */
+
+export function needVariables(run: RunContext, api: ApiName, names: readonly string[], info: TestInfo): Record<string, string> {
+  const vars = run.vars(api);
+  const missing = names.filter((n) => !vars[n]);
+  if (missing.length > 0) {
+    for (const n of missing) info.annotations.push({ type: ENABLED_BY_ANNOTATION, description: n });
+    const enables = API_DEFINITIONS[api].variables.find((v) => v.name === missing[0])?.enables;
+    info.skip(true, `needs ${missing.join(' and ')}${enables ? ` (${enables})` : ''}`);
+  }
+  return Object.fromEntries(names.map((n) => [n, vars[n]!]));
+}
+
+export function needState(run: RunContext, api: ApiName, info: TestInfo, what: string): void {
+  info.skip(!run.target(api).stateful, `the mock keeps no state, so it cannot show that ${what}`);
+}
+
+/** Steps that could end sessions or tokens this run did not create run only on request. */
+export function needDestructive(run: RunContext, info: TestInfo, what: string): void {
+  if (run.settings.target === 'live' && !run.settings.allowDestructive) {
+    info.annotations.push({ type: ENABLED_BY_ANNOTATION, description: 'CONFORMANCE_ALLOW_DESTRUCTIVE' });
+    info.skip(true, `${what}; it runs only with CONFORMANCE_ALLOW_DESTRUCTIVE=1`);
+  }
+}
+
+/** A step the test builds on did not work; the requirement that covers that step fails in its own test. */
+export function precondition(ok: boolean, info: TestInfo, reason: string): asserts ok {
+  if (!ok) info.skip(true, `precondition failed: ${reason}`);
+}

@@ -1,0 +1,148 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
+import type { FullConfig, Reporter, Suite, TestCase, TestResult } from '@playwright/test/reporter';
+import { isRequirementId, requirement } from '../../requirements/index.ts';
+import { ENABLED_BY_ANNOTATION, REQUIREMENT_ANNOTATION } from '../annotations.ts';
+import { API_DEFINITIONS, type ApiName } from '../config/apis.ts';
+import { readSettings, secretValues } from '../config/settings.ts';
+import { loadContract, PROJECT_ROOT } from '../contract/load.ts';
+import type { Contract } from '../contract/model.ts';
+import { EVIDENCE_CONTENT_TYPE, EVIDENCE_NAME, type CheckRecord, type Verdict } from '../evidence.ts';
+import { Redactor } from '../http/redact.ts';
+import { renderHtml } from './html.ts';
+import { renderJunit } from './junit.ts';
+import type { ConformanceReport, Result } from './model.ts';
+import { coverage, summarize } from './summarize.ts';
+
+const RANK: Record<Verdict, number> = { fail: 3, warn: 2, pass: 1, skip: 0 };
+
+/**
+ * Collects each test's check records (attached by toConform) into per-requirement results and
+ * writes conformance.json, junit.xml and conformance.html. Works the same on merged shard reports,
+ * because everything it needs travels in the tests' attachments and annotations.
+ */
+export default class ConformanceReporter implements Reporter {
+  private readonly results: Result[] = [];
+  private startedAt = new Date();
+  private readonly contracts = new Map<ApiName, Contract>();
+
+  onBegin(_config: FullConfig, _suite: Suite): void {
+    this.startedAt = new Date();
+  }
+
+  printsToStdio(): boolean {
+    return false;
+  }
+
+  onTestEnd(test: TestCase, result: TestResult): void {
+    const where = relative(PROJECT_ROOT, test.location.file);
+    const m = /^suites\/([a-z]+)\/([A-Za-z0-9]+)\.spec\.ts$/.exec(where);
+    if (!m || !(m[1]! in API_DEFINITIONS)) return;
+    const api = m[1] as ApiName;
+    const contract = this.contract(api);
+    const op = contract.operations[m[2]!];
+    const base = {
+      api,
+      operationId: m[2]!,
+      method: op?.method ?? '',
+      path: op?.path ?? '',
+      test: { title: test.titlePath().slice(3).join(' › '), file: where, line: test.location.line },
+    };
+    const declared = test.annotations.filter((a) => a.type === REQUIREMENT_ANNOTATION).map((a) => a.description!).filter(isRequirementId);
+    const enabledBy = test.annotations.filter((a) => a.type === ENABLED_BY_ANNOTATION).map((a) => a.description!);
+    const make = (id: string, verdict: Verdict, extra: Partial<Result> = {}): Result => {
+      const r = requirement(id);
+      return { ...base, requirement: id, level: r.level, summary: r.summary, source: r.source, verdict, forcedByMock: false, evidence: [], ...extra };
+    };
+
+    if (result.status === 'skipped') {
+      const reason = test.annotations.find((a) => a.type === 'skip' || a.type === 'fixme')?.description ?? 'skipped';
+      for (const id of declared) this.results.push(make(id, 'skip', { reason, ...(enabledBy.length ? { enabledBy } : {}) }));
+      return;
+    }
+
+    const records = result.attachments
+      .filter((a) => a.name === EVIDENCE_NAME && a.contentType === EVIDENCE_CONTENT_TYPE && a.body)
+      .map((a) => JSON.parse(a.body!.toString('utf8')) as CheckRecord);
+    const byId = new Map<string, Result>();
+    for (const rec of records) {
+      const cur = byId.get(rec.requirement) ?? make(rec.requirement, 'pass');
+      if (RANK[rec.verdict] > RANK[cur.verdict]) cur.verdict = rec.verdict;
+      cur.forcedByMock ||= rec.forcedByMock;
+      cur.evidence.push({ violations: rec.violations, exchanges: rec.exchanges });
+      byId.set(rec.requirement, cur);
+    }
+    const failedTest = result.status !== 'passed';
+    const failedCheck = [...byId.values()].some((r) => r.verdict === 'fail');
+    const error = failedTest && !failedCheck ? this.redact(result.error?.message?.split('\n')[0] ?? `test ${result.status}`) : undefined;
+    for (const id of declared) {
+      if (byId.has(id)) continue;
+      if (error) byId.set(id, make(id, 'fail', { reason: `the test failed before checking it: ${error}` }));
+      else if (failedTest) byId.set(id, make(id, 'skip', { reason: 'not reached: an earlier check in this test failed' }));
+      else byId.set(id, make(id, 'fail', { reason: 'the test names this requirement but never checked it (a suite defect)' }));
+    }
+    if (error && declared.every((id) => byId.get(id)?.verdict !== 'fail') && declared[0]) {
+      byId.set(declared[0], { ...byId.get(declared[0])!, verdict: 'fail', reason: `the test failed: ${error}` });
+    }
+    this.results.push(...byId.values());
+  }
+
+  onEnd(): void {
+    const settings = readSettings(process.env, process.env.CONFORMANCE_ENV_FILES ? process.env.CONFORMANCE_ENV_FILES.split(',') : []);
+    for (const api of settings.apis) this.contract(api);
+    const results = this.results.sort((a, b) => a.api.localeCompare(b.api) || a.operationId.localeCompare(b.operationId) || a.requirement.localeCompare(b.requirement));
+    const report: ConformanceReport = {
+      schemaVersion: 1,
+      tool: { name: 'auth-conformance', version: toolVersion() },
+      run: {
+        target: settings.target,
+        startedAt: this.startedAt.toISOString(),
+        durationMs: Date.now() - this.startedAt.getTime(),
+        seed: settings.seed,
+        gate: settings.gate,
+        allowDestructive: settings.allowDestructive,
+        gitCommit: gitCommit(),
+        envFiles: settings.envFiles,
+        apis: [...this.contracts.values()].map((c) => ({
+          api: c.api,
+          title: API_DEFINITIONS[c.api as ApiName].title,
+          baseUrl: settings.target === 'live' ? process.env[API_DEFINITIONS[c.api as ApiName].baseUrlVariable] ?? null : null,
+          contract: { file: c.file, version: c.version, sha256: c.sha256 },
+        })),
+      },
+      summary: summarize(results, [...this.contracts.keys()]),
+      results,
+      coverage: coverage(this.contracts, results),
+    };
+    const dir = resolve(process.cwd(), settings.reportDir);
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(resolve(dir, 'conformance.json'), `${JSON.stringify(report, null, 2)}\n`);
+    writeFileSync(resolve(dir, 'junit.xml'), renderJunit(report));
+    writeFileSync(resolve(dir, 'conformance.html'), renderHtml(report));
+  }
+
+  private contract(api: ApiName): Contract {
+    let c = this.contracts.get(api);
+    if (!c) this.contracts.set(api, (c = loadContract(api, API_DEFINITIONS[api].contract)));
+    return c;
+  }
+
+  private redact(text: string): string {
+    return new Redactor(secretValues()).text(text);
+  }
+}
+
+function toolVersion(): string {
+  return (JSON.parse(readFileSync(resolve(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+function gitCommit(): string | null {
+  try {
+    return execFileSync('git', ['rev-parse', 'HEAD'], { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim() || null;
+  } catch {
+    return null;
+  }
+}
+
+export const reportFileNames = { json: 'conformance.json', junit: 'junit.xml', html: 'conformance.html' } as const;

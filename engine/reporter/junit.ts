@@ -1,0 +1,32 @@
+import junitModule, { type Builder } from 'junit-report-builder';
+import type { ConformanceReport } from './model.ts';
+
+/** One test case per requirement checked by a test; a warning passes, with the warning in its output. */
+// The package is CommonJS whose types describe an ES default export; Node hands over the builder itself.
+const junit = ((junitModule as unknown as { default?: Builder }).default ?? junitModule) as unknown as Builder;
+
+export function renderJunit(report: ConformanceReport): string {
+  const builder = junit.newBuilder();
+  const byApi = new Map<string, typeof report.results>();
+  for (const r of report.results) byApi.set(r.api, [...(byApi.get(r.api) ?? []), r]);
+  for (const [api, results] of byApi) {
+    const suite = builder.testSuite().name(`${api} conformance (${report.run.target})`);
+    for (const r of results) {
+      const tc = suite.testCase()
+        .className(`${r.api}.${r.operationId}`)
+        .name(`${r.requirement} [${r.level}] ${r.test.title}`)
+        .file(r.test.file)
+        .property('api', r.api)
+        .property('operation', r.operationId)
+        .property('requirement', r.requirement)
+        .property('level', r.level)
+        .property('verdict', r.verdict);
+      if (r.forcedByMock) tc.property('forced-by-mock', 'true');
+      const detail = r.evidence.flatMap((e) => e.violations.map((v) => `${v.check}: ${v.message}`)).join('\n') || r.reason || '';
+      if (r.verdict === 'fail') tc.failure(detail || 'failed', r.requirement);
+      else if (r.verdict === 'skip') tc.skipped().standardOutput(r.reason ?? 'skipped');
+      else if (r.verdict === 'warn') tc.standardOutput(`warning (${r.level}): ${detail}`);
+    }
+  }
+  return builder.build();
+}

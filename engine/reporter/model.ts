@@ -1,0 +1,72 @@
+import type { Level, SourceKind } from '../../requirements/index.ts';
+import type { Violation } from '../checks/types.ts';
+import type { EvidenceExchange, Verdict } from '../evidence.ts';
+
+/** The shape of conformance.json. The HTML report and JUnit are rendered from it, nothing else. */
+export interface ConformanceReport {
+  schemaVersion: 1;
+  tool: { name: 'auth-conformance'; version: string };
+  run: RunInfo;
+  summary: Summary;
+  results: Result[];
+  coverage: CoverageCell[];
+}
+
+export interface RunInfo {
+  target: 'mock' | 'live';
+  startedAt: string;
+  durationMs: number;
+  seed: number;
+  gate: 'must' | 'should' | 'none';
+  allowDestructive: boolean;
+  gitCommit: string | null;
+  envFiles: string[];
+  apis: { api: string; title: string; baseUrl: string | null; contract: { file: string; version: string; sha256: string } }[];
+}
+
+export interface Counts {
+  mustFailures: number;
+  shouldWarnings: number;
+  passes: number;
+  skips: number;
+  forcedByMock: number;
+}
+
+export interface Summary extends Counts {
+  /** fail: a MUST failed; pass otherwise (warnings do not change it; the gate may). */
+  verdict: 'pass' | 'fail';
+  byApi: Record<string, Counts & { verdict: 'pass' | 'fail' }>;
+}
+
+export interface Result {
+  api: string;
+  operationId: string;
+  method: string;
+  path: string;
+  test: { title: string; file: string; line: number };
+  requirement: string;
+  level: Level;
+  summary: string;
+  source: { kind: SourceKind; url: string };
+  verdict: Verdict;
+  forcedByMock: boolean;
+  /** Why it was skipped, or why it failed without a check (an error). */
+  reason?: string;
+  /** For a skip: the variable(s) that would enable it. */
+  enabledBy?: string[];
+  evidence: { violations: Violation[]; exchanges: EvidenceExchange[] }[];
+}
+
+export type CoverageState = 'provoked' | 'forced-by-mock' | 'failed' | 'skipped' | 'not-exercised';
+
+export interface CoverageCell {
+  api: string;
+  operationId: string;
+  method: string;
+  path: string;
+  status: string;
+  requirement: string;
+  state: CoverageState;
+  reason?: string;
+  enabledBy?: string[];
+}

@@ -1,0 +1,59 @@
+import { API_DEFINITIONS, type ApiName } from './config/apis.ts';
+import { apiVariables, readSettings, secretValues, type Settings } from './config/settings.ts';
+import { loadContract } from './contract/load.ts';
+import type { Contract } from './contract/model.ts';
+import { Redactor } from './http/redact.ts';
+import { liveTarget } from './targets/live.ts';
+import { mockTarget } from './targets/mock.ts';
+import type { Target } from './targets/target.ts';
+
+/**
+ * What a worker knows about the run: settings, targets, contracts, and the redactor. Built once
+ * per worker from the environment that the run's set-up prepared; it holds no test's state.
+ */
+export interface RunContext {
+  settings: Settings;
+  target(api: ApiName): Target;
+  contract(api: ApiName): Contract;
+  vars(api: ApiName): Record<string, string | undefined>;
+  redactor: Redactor;
+}
+
+let current: RunContext | undefined;
+
+export function runContext(): RunContext {
+  current ??= createRunContext(process.env);
+  return current;
+}
+
+export const mockUrlVariable = (api: ApiName): string => `CONFORMANCE_MOCK_URL_${api.toUpperCase()}`;
+
+function createRunContext(env: NodeJS.ProcessEnv): RunContext {
+  const settings = readSettings(env);
+  const contracts = new Map<ApiName, Contract>();
+  const targets = new Map<ApiName, Target>();
+  return {
+    settings,
+    redactor: new Redactor(secretValues(env)),
+    contract(api) {
+      let c = contracts.get(api);
+      if (!c) contracts.set(api, (c = loadContract(api, API_DEFINITIONS[api].contract)));
+      return c;
+    },
+    target(api) {
+      let t = targets.get(api);
+      if (!t) {
+        if (settings.target === 'mock') {
+          const url = env[mockUrlVariable(api)];
+          if (!url) throw new Error(`the mock for ${api} is not running: start the suites through playwright.config.ts, whose global set-up starts it`);
+          t = mockTarget(url, settings.timeoutMs);
+        } else {
+          t = liveTarget(env[API_DEFINITIONS[api].baseUrlVariable]!.replace(/\/+$/, ''), settings.timeoutMs);
+        }
+        targets.set(api, t);
+      }
+      return t;
+    },
+    vars: (api) => apiVariables(api, settings.target, env),
+  };
+}

@@ -1,0 +1,23 @@
+import { send } from '../http/send.ts';
+import type { Target } from './target.ts';
+
+/**
+ * The Prism mock answers from the contract: it checks request shapes and credentials' presence,
+ * but keeps no state and knows no passwords. When its own answer differs from the status a
+ * scenario needs (a wrong password, a suspended account), the status is forced with
+ * `Prefer: code=…` and the exchange is marked, so the report says "forced by mock". This is
+ * the only place that knows the trick.
+ */
+export function mockTarget(baseUrl: string, timeoutMs: number): Target {
+  return {
+    kind: 'mock',
+    stateful: false,
+    baseUrl,
+    async send(request, operation, expectedStatus) {
+      const natural = await send(request, { timeoutMs });
+      if (!natural.response || natural.response.status === expectedStatus || !(String(expectedStatus) in operation.responses)) return natural;
+      const forced = await send({ ...request, headers: { ...request.headers, prefer: `code=${expectedStatus}` } }, { timeoutMs });
+      return { ...forced, forcedByMock: true };
+    },
+  };
+}

@@ -1,0 +1,13 @@
+import type { Operation } from '../contract/model.ts';
+import type { Exchange, RecordedRequest } from '../http/exchange.ts';
+
+export type Sent = Pick<Exchange, 'request' | 'response' | 'error' | 'durationMs' | 'forcedByMock'>;
+
+/** Where requests go. Suites never branch on the kind except to skip what a target cannot show. */
+export interface Target {
+  kind: 'mock' | 'live';
+  /** Whether the target keeps state (sessions, tokens), so effects of one request can be observed by the next. */
+  stateful: boolean;
+  baseUrl: string;
+  send(request: RecordedRequest, operation: Operation, expectedStatus: number): Promise<Sent>;
+}

@@ -1,0 +1,86 @@
+import { createHash } from 'node:crypto';
+import { base as fakerBase, en, Faker } from '@faker-js/faker';
+import { expect as baseExpect, test as base } from '@playwright/test';
+import { requirement, type RequirementId } from '../requirements/index.ts';
+import { WARNING_ANNOTATION } from './annotations.ts';
+import { evaluate, type Outcome } from './checks/evaluate.ts';
+import type { ApiName } from './config/apis.ts';
+import { curl } from './http/curl.ts';
+import type { Exchange } from './http/exchange.ts';
+import { EVIDENCE_CONTENT_TYPE, EVIDENCE_NAME, type CheckRecord } from './evidence.ts';
+import { formatRecord } from './format.ts';
+import { runContext, type RunContext } from './run.ts';
+
+export { req } from './annotations.ts';
+export { finding } from './checks/evaluate.ts';
+export { violation } from './checks/types.ts';
+export { anonymous, ApiClient, type Identity } from './client.ts';
+
+/** The engine's fixtures: the run (per worker) and a faker seeded from the run's seed and the test's title. */
+export const test = base.extend<{ data: Faker }, { run: RunContext }>({
+  run: [async ({}, use) => use(runContext()), { scope: 'worker' }],
+  data: async ({ run }, use, testInfo) => {
+    const faker = new Faker({ locale: [en, fakerBase] });
+    faker.seed(seedFor(run.settings.seed, testInfo.titlePath.join(' › ')));
+    await use(faker);
+  },
+});
+
+/** Same seed and title, same data: a failing run replays exactly with CONFORMANCE_SEED. */
+function seedFor(runSeed: number, title: string): number {
+  return createHash('sha256').update(`${runSeed}\0${title}`).digest().readUInt32BE(0);
+}
+
+export interface ConformOptions {
+  /** The behaviour this exchange proves; a wrong status then breaks it. */
+  because?: RequirementId;
+  /**
+   * Judge only these requirements; the status and shape of the response are not in question here
+   * (e.g. a foreign redirect may be refused with any status, as long as it is not followed).
+   */
+  only?: RequirementId[];
+}
+
+const isExchange = (v: unknown): v is Exchange => typeof v === 'object' && v !== null && 'request' in v && 'operationId' in v;
+
+/**
+ * The one matcher that turns violations into failures. Given an exchange it runs every applicable
+ * check; given an outcome (from `finding`) it judges that. Each requirement's verdict is attached
+ * as redacted evidence; a violated MUST fails the test, a violated SHOULD is a warning.
+ */
+export const expect = baseExpect.extend({
+  toConform(received: Exchange | Outcome, options: ConformOptions = {}) {
+    if (this.isNot) throw new Error('toConform cannot be negated: name the status or behaviour the server must show instead');
+    const run = runContext();
+    let outcomes = isExchange(received) ? evaluate(received, run.contract(received.api as ApiName), options.because) : [received];
+    if (options.only && isExchange(received)) {
+      // A check that did not apply found nothing wrong: for `only`, that is the requirement kept.
+      outcomes = options.only.map((id) => outcomes.find((o) => o.requirement === id) ?? { requirement: id, violations: [], exchanges: [received] });
+    }
+    const info = base.info();
+    const records = outcomes.map((o): CheckRecord => {
+      const level = requirement(o.requirement).level;
+      return {
+        requirement: o.requirement,
+        level,
+        verdict: o.violations.length === 0 ? 'pass' : level === 'MUST' ? 'fail' : 'warn',
+        violations: o.violations.map((v) => ({ ...v, message: run.redactor.text(v.message), ...(v.received !== undefined ? { received: run.redactor.text(v.received) } : {}) })),
+        exchanges: o.exchanges.map((e) => {
+          const redacted = run.redactor.exchange(e);
+          return { ...redacted, curl: curl(redacted.request) };
+        }),
+        forcedByMock: o.exchanges.some((e) => e.forcedByMock === true),
+      };
+    });
+    for (const r of records) {
+      info.attachments.push({ name: EVIDENCE_NAME, contentType: EVIDENCE_CONTENT_TYPE, body: Buffer.from(JSON.stringify(r)) });
+      if (r.verdict === 'warn') info.annotations.push({ type: WARNING_ANNOTATION, description: `${r.requirement}: ${r.violations.map((v) => v.message).join('; ')}` });
+    }
+    const failed = records.filter((r) => r.verdict === 'fail');
+    return {
+      pass: failed.length === 0,
+      name: 'toConform',
+      message: () => failed.map(formatRecord).join('\n\n'),
+    };
+  },
+});

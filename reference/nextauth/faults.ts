@@ -1,0 +1,86 @@
+import type { COMMON } from '../../requirements/common.ts';
+import type { NEXTAUTH } from '../../requirements/nextauth.ts';
+import type { Fault } from '../kit/types.ts';
+
+type RequirementId = keyof typeof NEXTAUTH | keyof typeof COMMON;
+const ids = (...list: RequirementId[]): readonly RequirementId[] => list;
+
+const OPERATIONS = ['getQrLogin', 'getSession', 'logout', 'provokeLogin', 'provokeLoginOnAccount', 'provokeLoginOnUser'] as const;
+/** `nextauth:<op>#<status>` for all six operations. */
+const everyOperation = (status: 400 | 401 | 403 | 404): RequirementId[] =>
+  OPERATIONS.map((op) => `nextauth:${op}#${status}` as RequirementId);
+
+/**
+ * Defects real servers ship, each switchable on the reference server. `catches` lists the MUST
+ * requirements a full conformance run fails against the fault, and no others. A behaviour id is
+ * listed only where the behaviour's own assertion fails; a response that breaks the contract fails
+ * the `<op>#<status>` requirement it was documented under.
+ */
+export const FAULTS = {
+  'missing-www-authenticate': {
+    summary: '401 answers carry no WWW-Authenticate challenge',
+    catches: ids(...everyOperation(401), 'RFC9110-15.5.2'),
+  },
+  'provoke-on-user-skips-auth': {
+    summary: 'provokeLoginOnUser serves requests with a missing or invalid X-apikey',
+    catches: ids('nextauth:provokeLoginOnUser#401'),
+  },
+  'forbidden-role-ignored': {
+    summary: 'an X-su role the key may not assume is ignored and the request served',
+    catches: ids(...everyOperation(403)),
+  },
+  'auth-statuses-swapped': {
+    summary: 'a missing or invalid key is answered 403, a forbidden role 401 (with a challenge)',
+    catches: ids(...everyOperation(401), ...everyOperation(403)),
+  },
+  'missing-nonce-accepted': {
+    summary: 'a request without X-nonce is served (as the empty nonce) instead of refused with 400',
+    catches: ids(...everyOperation(400)),
+  },
+  'accountid-not-validated': {
+    summary: 'an accountid that is not an integer is looked up and answered 404 instead of 400',
+    catches: ids('nextauth:provokeLoginOnAccount#400'),
+  },
+  'unknown-account-accepted': {
+    summary: 'provokeLoginOnAccount answers 200 for an account that does not exist',
+    catches: ids('nextauth:provokeLoginOnAccount#404'),
+  },
+  'not-found-as-text': {
+    summary: '404 answers are plain text instead of a JSON error body',
+    catches: ids(...everyOperation(404)),
+  },
+  'logout-answers-204': {
+    summary: 'logout answers 204 instead of the documented 200',
+    catches: ids('nextauth:logout#200'),
+  },
+  'session-canprovoke-string': {
+    summary: 'getSession gives canprovoke as a string ("false") instead of a boolean',
+    catches: ids('nextauth:getSession#200'),
+  },
+  'session-missing-loginqrdata': {
+    summary: 'getSession leaves out loginqrdata',
+    catches: ids('nextauth:getSession#200', 'nextauth:getQrLogin.matches-session'),
+  },
+  'session-cacheable': {
+    summary: 'getSession is sent with Cache-Control: public, max-age=300 instead of no-store',
+    catches: ids('nextauth:getSession#200'),
+  },
+  'qr-raw-as-text': {
+    summary: 'getQrLogin without img sends the raw QR data as text/plain instead of application/octet-stream',
+    catches: ids('nextauth:getQrLogin#200'),
+  },
+  'qr-png-ignores-size': {
+    summary: 'the PNG is always 500 × 500 pixels, whatever s says',
+    catches: ids('nextauth:getQrLogin.png-size'),
+  },
+  'qr-ignores-nonce': {
+    summary: 'the QR data (in getQrLogin and getSession alike) depends on the server only, not on the nonce',
+    catches: ids('nextauth:getQrLogin.nonce-bound'),
+  },
+  'provoke-logs-in-without-confirmation': {
+    summary: 'provokeLoginOnAccount and provokeLoginOnUser log the session in at once, without the user confirming',
+    catches: ids('nextauth:provokeLoginOnAccount.awaits-confirmation', 'nextauth:provokeLoginOnUser.awaits-confirmation'),
+  },
+} as const satisfies Record<string, Fault>;
+
+export type FaultId = keyof typeof FAULTS;

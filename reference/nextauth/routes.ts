@@ -1,0 +1,203 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { readBody, requestUrl, sendEmpty, sendJson } from '../kit/http.ts';
+import type { Handler } from '../kit/types.ts';
+import type { FaultId } from './faults.ts';
+import { NextAuthModel } from './model.ts';
+import { qrPng } from './png.ts';
+
+type Operation = 'getQrLogin' | 'getSession' | 'logout' | 'provokeLogin' | 'provokeLoginOnAccount' | 'provokeLoginOnUser';
+
+interface Route {
+  op: Operation;
+  method: 'GET' | 'POST';
+  /** Captures serverid, then accountid or userid where the path has one. */
+  path: RegExp;
+}
+
+const ROUTES: readonly Route[] = [
+  { op: 'getQrLogin', method: 'GET', path: /^\/servers\/([^/]+)\/sessions\/qr\/login$/ },
+  { op: 'getSession', method: 'GET', path: /^\/servers\/([^/]+)\/sessions\/$/ },
+  { op: 'logout', method: 'POST', path: /^\/servers\/([^/]+)\/sessions\/logout$/ },
+  { op: 'provokeLogin', method: 'POST', path: /^\/servers\/([^/]+)\/sessions\/provokelogin$/ },
+  { op: 'provokeLoginOnAccount', method: 'POST', path: /^\/servers\/([^/]+)\/accounts\/([^/]+)\/provokelogin$/ },
+  { op: 'provokeLoginOnUser', method: 'POST', path: /^\/servers\/([^/]+)\/users\/([^/]+)\/provokelogin$/ },
+];
+
+const CHALLENGE = 'ApiKey realm="nextAuth", header="X-apikey"';
+/** Nothing this API answers may be cached: it all concerns one browser session's login. */
+const NO_STORE = { 'Cache-Control': 'no-store' };
+/** The PNG size when `s` is absent. */
+const DEFAULT_SIZE = 500;
+/**
+ * Not in the contract: the reference refuses absurd sizes rather than allocate gigabytes for the
+ * image. No scenario asks for more than a few hundred pixels.
+ */
+const MAX_SIZE = 8192;
+
+function decode(segment: string): string | undefined {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return undefined;
+  }
+}
+
+function header(req: IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Whether a parsed body has the shape of schemas/nextauth/UserContext.json. */
+function isUserContext(v: unknown): boolean {
+  if (!isObject(v)) return false;
+  return ['announceinfo', 'sessioninfo'].every((key) => {
+    const info = v[key];
+    if (info === undefined) return true;
+    if (!isObject(info)) return false;
+    if (info.info !== undefined && !isObject(info.info)) return false;
+    return ['ip', 'logo', 'useragent'].every((f) => info[f] === undefined || typeof info[f] === 'string');
+  });
+}
+
+const INVALID = Symbol('not a UserContext');
+
+/** The optional UserContext body: undefined when there is none, INVALID when it is not one. */
+async function userContext(req: IncomingMessage): Promise<unknown> {
+  const raw = (await readBody(req)).toString('utf8');
+  if (raw.trim() === '') return undefined;
+  try {
+    const value: unknown = JSON.parse(raw);
+    return isUserContext(value) ? value : INVALID;
+  } catch {
+    return INVALID;
+  }
+}
+
+export function createHandler(faults: ReadonlySet<FaultId>): Handler {
+  const model = new NextAuthModel();
+  const on = (fault: FaultId) => faults.has(fault);
+
+  const error = (res: ServerResponse, status: number, message: string, headers: Record<string, string> = {}) => {
+    if (status === 404 && on('not-found-as-text')) {
+      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', ...NO_STORE, ...headers }).end(`${message}\n`);
+      return;
+    }
+    sendJson(res, status, { message }, { ...NO_STORE, ...headers });
+  };
+  const challenge = (): Record<string, string> => (on('missing-www-authenticate') ? {} : { 'WWW-Authenticate': CHALLENGE });
+  /** No valid API key: 401 with a challenge. */
+  const unauthorized = (res: ServerResponse, message: string) =>
+    on('auth-statuses-swapped') ? error(res, 403, message) : error(res, 401, message, challenge());
+  /** A valid key that may not do this: 403. */
+  const forbidden = (res: ServerResponse, message: string) =>
+    on('auth-statuses-swapped') ? error(res, 401, message, challenge()) : error(res, 403, message);
+
+  return async (req, res) => {
+    const url = requestUrl(req);
+    const matches = ROUTES.map((r) => ({ route: r, m: r.path.exec(url.pathname) })).filter((x) => x.m);
+    const hit = matches.find((x) => x.route.method === req.method);
+    if (!hit) {
+      if (matches.length === 0) return error(res, 404, 'no such path');
+      return error(res, 405, 'method not allowed', { Allow: matches.map((x) => x.route.method).join(', ') });
+    }
+    const { op } = hit.route;
+    const [, serverid, subject] = hit.m!;
+
+    // 1. The API key.
+    const key = header(req, 'x-apikey');
+    const skipAuth = op === 'provokeLoginOnUser' && on('provoke-on-user-skips-auth');
+    if (!skipAuth && key === undefined) return unauthorized(res, 'X-apikey is missing');
+    if (!skipAuth && key !== model.apiKey) return unauthorized(res, 'X-apikey is not a valid API key');
+
+    // 2. The role the key asks to act as.
+    const role = header(req, 'x-su');
+    if (role !== undefined && !model.roles.has(role) && !on('forbidden-role-ignored')) {
+      return forbidden(res, 'this API key may not assume that role');
+    }
+
+    // 3. The server the key belongs to.
+    if (decode(serverid) !== model.serverId) return error(res, 404, 'no such server');
+
+    // 4. The session nonce and the operation's own parameters.
+    let nonce = header(req, 'x-nonce');
+    if (nonce === undefined || nonce === '') {
+      if (!on('missing-nonce-accepted')) return error(res, 400, 'X-nonce is required');
+      nonce = '';
+    }
+    const qr = { ignoreNonce: on('qr-ignores-nonce') };
+
+    switch (op) {
+      case 'getQrLogin': {
+        const s = url.searchParams.get('s');
+        if (s !== null && !/^[1-9][0-9]*$/.test(s)) return error(res, 400, 's must be a positive integer');
+        const size = s === null || on('qr-png-ignores-size') ? DEFAULT_SIZE : Number(s);
+        if (size > MAX_SIZE) return error(res, 400, `s must be at most ${MAX_SIZE}`);
+        const context = await userContext(req);
+        if (context === INVALID) return error(res, 400, 'the body is not a UserContext');
+        model.setContext(nonce, context);
+        const data = model.qrData(nonce, qr);
+        if (url.searchParams.get('img') === 'png') {
+          const png = qrPng(data, size);
+          return sendBytes(res, 'application/octet-stream', png);
+        }
+        return sendBytes(res, on('qr-raw-as-text') ? 'text/plain; charset=utf-8' : 'application/octet-stream', data);
+      }
+      case 'getSession': {
+        await readBody(req);
+        const status: Record<string, unknown> = { ...model.status(nonce, qr) };
+        if (on('session-canprovoke-string')) status.canprovoke = String(status.canprovoke);
+        if (on('session-missing-loginqrdata')) delete status.loginqrdata;
+        const cache = on('session-cacheable') ? { 'Cache-Control': 'public, max-age=300' } : NO_STORE;
+        return sendJson(res, 200, status, cache);
+      }
+      case 'logout': {
+        await readBody(req);
+        model.logout(nonce);
+        if (on('logout-answers-204')) return sendEmpty(res, 204, NO_STORE);
+        return ok(res);
+      }
+      case 'provokeLogin': {
+        const context = await userContext(req);
+        if (context === INVALID) return error(res, 400, 'the body is not a UserContext');
+        model.pushToLast(nonce, context);
+        return ok(res);
+      }
+      case 'provokeLoginOnAccount': {
+        const raw = decode(subject) ?? '';
+        const validId = /^-?[0-9]+$/.test(raw);
+        if (!validId && !on('accountid-not-validated')) return error(res, 400, 'accountid must be an integer');
+        const context = await userContext(req);
+        if (context === INVALID) return error(res, 400, 'the body is not a UserContext');
+        const account = validId ? model.account(Number(raw)) : undefined;
+        if (!account) {
+          if (validId && on('unknown-account-accepted')) return ok(res);
+          return error(res, 404, 'no such account');
+        }
+        model.push(nonce, account.id, context);
+        if (on('provoke-logs-in-without-confirmation')) model.confirm(nonce, account.id);
+        return ok(res);
+      }
+      case 'provokeLoginOnUser': {
+        const context = await userContext(req);
+        if (context === INVALID) return error(res, 400, 'the body is not a UserContext');
+        const accounts = model.accountsOf(decode(subject) ?? '');
+        if (accounts.length === 0) return error(res, 404, 'no such user');
+        for (const account of accounts) model.push(nonce, account.id, context);
+        if (on('provoke-logs-in-without-confirmation')) model.confirm(nonce, accounts[0].id);
+        return ok(res);
+      }
+    }
+  };
+}
+
+function sendBytes(res: ServerResponse, contentType: string, body: Buffer): void {
+  res.writeHead(200, { 'Content-Type': contentType, 'Content-Length': body.length, ...NO_STORE });
+  res.end(body);
+}
+
+/** The documented 200 without content. */
+function ok(res: ServerResponse): void {
+  sendEmpty(res, 200, { ...NO_STORE, 'Content-Length': '0' });
+}

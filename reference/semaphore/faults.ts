@@ -1,0 +1,103 @@
+import type { Fault } from '../kit/types.ts';
+
+/**
+ * Defects real servers ship, each switchable on the reference Semaphore. `catches` lists the MUST
+ * requirements a full Semaphore run must fail with the fault on, and only those.
+ *
+ * The lists assume a suite written like the traQ one: one behaviour per test; a fixture that only
+ * provides something (a session by logging in, a token to delete) is not judged; a test judges its
+ * main exchange first and the behaviour after it, so when the main exchange fails, the behaviour
+ * is "not reached" (skipped), not failed; the effect of a login, logout, token creation or token
+ * deletion is probed with GET /user/tokens; every operation that needs credentials is tried both
+ * without credentials and with invalid ones; the run is configured from semaphoreReference.env, so
+ * SEMAPHORE_OIDC_PROVIDER names a configured provider. Faults sit where no fixture or probe passes
+ * through them, so that each one is seen only by the scenarios listed.
+ */
+export const FAULTS = {
+  'login-401-without-challenge': {
+    summary: 'a wrong password is refused with 401 but without WWW-Authenticate',
+    catches: ['semaphore:login#401', 'RFC9110-15.5.2'],
+  },
+  'login-accepts-any-credentials': {
+    summary: 'credentials are never checked: any non-empty login name and password log in as the user',
+    catches: ['semaphore:login#401'],
+  },
+  'login-missing-field-401': {
+    summary: 'a JSON body without auth or password is treated as wrong credentials (401) instead of refused with 400',
+    catches: ['semaphore:login#400'],
+  },
+  'logout-keeps-session': {
+    summary: 'logout answers 204 and clears the browser\'s cookie, but the session stays valid on the server',
+    catches: ['semaphore:logout.ends-session'],
+  },
+  'metadata-provider-without-name': {
+    summary: 'the OIDC providers in the login metadata lack their required name',
+    catches: ['semaphore:getLoginMetadata#200'],
+  },
+  'metadata-hides-providers': {
+    summary: 'the login metadata lists no OIDC provider although one is configured',
+    catches: ['semaphore:getLoginMetadata.lists-provider'],
+  },
+  'oidc-login-without-location': {
+    summary: 'starting an OIDC sign-in answers 307 without a Location, for a configured and for an unknown provider',
+    catches: ['semaphore:startOidcLogin#307'],
+  },
+  'oidc-login-without-state': {
+    summary: 'the redirect to the provider carries no state parameter (a login CSRF hole)',
+    catches: ['semaphore:startOidcLogin.to-provider'],
+  },
+  'oidc-unknown-provider-404': {
+    summary: 'an unknown provider is answered with 404 and a JSON error instead of a redirect to the login page',
+    catches: ['semaphore:startOidcLogin#307'],
+  },
+  'oidc-unknown-provider-fallback': {
+    summary: 'an unknown provider id falls back to the configured provider: 307 to its authorization endpoint, not to the login page',
+    catches: ['semaphore:startOidcLogin.unknown-to-login'],
+  },
+  'oidc-callback-error-page': {
+    summary: 'a callback without a valid state gets a 400 HTML error page instead of a redirect to the login page',
+    catches: ['semaphore:finishOidcLogin#307'],
+  },
+  'oidc-callback-failure-to-root': {
+    summary: 'a callback without a valid state redirects to the web root (/) instead of the login page',
+    catches: ['semaphore:finishOidcLogin.rejects-bad-state'],
+  },
+  'tokens-list-ignores-auth': {
+    summary: 'GET /user/tokens answers 200 with the user\'s tokens whatever the credentials (none, an ended session, an expired token)',
+    catches: ['semaphore:listApiTokens#401', 'semaphore:logout.ends-session', 'semaphore:deleteApiToken.token-revoked'],
+  },
+  'create-token-403': {
+    summary: 'POST /user/tokens without valid credentials answers 403 instead of 401',
+    catches: ['semaphore:createApiToken#401'],
+  },
+  'create-token-expired-as-string': {
+    summary: 'the token in the create response has expired as the string "false", not a boolean',
+    catches: ['semaphore:createApiToken#201'],
+  },
+  'create-token-created-not-date-time': {
+    summary: 'the token in the create response has created as "2006-01-02 15:04:05" (no T, no offset), not RFC 3339',
+    catches: ['semaphore:createApiToken#201'],
+  },
+  'delete-token-200': {
+    summary: 'expiring a token answers 200 with the expired token as JSON instead of 204 (the token is expired)',
+    catches: ['semaphore:deleteApiToken#204'],
+  },
+  'delete-token-keeps-working': {
+    summary: 'expiring a token answers 204 but changes nothing: the token keeps authenticating',
+    catches: ['semaphore:deleteApiToken.token-revoked'],
+  },
+  'delete-unknown-token-204': {
+    summary: 'an id that names none of the caller\'s tokens answers 204 instead of 404',
+    catches: ['semaphore:deleteApiToken#404'],
+  },
+  'delete-unknown-token-empty-404': {
+    summary: 'an id that names none of the caller\'s tokens answers 404 with no body (what Semaphore itself sends)',
+    catches: ['semaphore:deleteApiToken#404'],
+  },
+  'delete-token-401-without-challenge': {
+    summary: 'DELETE /user/tokens/{id} without valid credentials answers 401 without WWW-Authenticate',
+    catches: ['semaphore:deleteApiToken#401', 'RFC9110-15.5.2'],
+  },
+} as const satisfies Record<string, Fault>;
+
+export type FaultId = keyof typeof FAULTS;

@@ -1,0 +1,17 @@
+import type { ReferenceApi } from '../kit/types.ts';
+import { FAULTS, type FaultId } from './faults.ts';
+import { PROVIDER, USER } from './model.ts';
+import { BASE_PATH, createHandler } from './routes.ts';
+
+/** A conformant in-memory Semaphore UI (authentication operations only), with switchable faults. */
+export const semaphoreReference: ReferenceApi<FaultId> = {
+  api: 'semaphore',
+  basePath: BASE_PATH,
+  faults: FAULTS,
+  env: {
+    SEMAPHORE_USERNAME: USER.username,
+    SEMAPHORE_PASSWORD: USER.password,
+    SEMAPHORE_OIDC_PROVIDER: PROVIDER.id,
+  },
+  create: (faults) => createHandler(faults),
+};

@@ -1,0 +1,20 @@
+import type { ReferenceApi } from '../kit/types.ts';
+import { SVIX_FAULTS, type SvixFault } from './faults.ts';
+import { APP_ID, ORG_TOKEN } from './model.ts';
+import { createHandler } from './routes.ts';
+
+/**
+ * Svix's Authentication tag, in memory: one organisation token, one application, and the
+ * app-portal tokens that dashboard-access mints for it. Paths start with /api/v1, so the base URL
+ * (SVIX_BASE_URL) is the origin and basePath is empty.
+ */
+export const svixReference: ReferenceApi<SvixFault> = {
+  api: 'svix',
+  basePath: '',
+  faults: SVIX_FAULTS,
+  env: {
+    SVIX_TOKEN: ORG_TOKEN,
+    SVIX_APP_ID: APP_ID,
+  },
+  create: (faults) => createHandler(faults),
+};

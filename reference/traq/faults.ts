@@ -1,0 +1,27 @@
+import type { Fault } from '../kit/types.ts';
+
+/** Defects real traQ-like servers ship; each names what a full run must fail (MUST) or warn (SHOULD). */
+export const TRAQ_FAULTS = {
+  'login-answers-200': { summary: 'a successful login answers 200 with an empty JSON object instead of 204', catches: ['traq:login#204'] },
+  'login-sets-no-cookie': { summary: 'a successful login opens a session but sends no Set-Cookie', catches: ['traq:login#204', 'traq:login#302'] },
+  'login-redirect-without-location': { summary: 'login with ?redirect= answers 302 without Location', catches: ['traq:login#302'], warns: ['RFC9110-10.2.2'] },
+  'login-401-403-swapped': { summary: 'wrong credentials get 403 and a suspended account gets 401', catches: ['traq:login#401', 'traq:login#403'] },
+  'login-401-without-challenge': { summary: 'login refuses wrong credentials with 401 but no WWW-Authenticate', catches: ['traq:login#401', 'RFC9110-15.5.2'] },
+  'login-400-as-text': { summary: 'login answers 400 with a text/plain body instead of the JSON error', catches: ['traq:login#400'] },
+  'logout-keeps-session': { summary: 'logout answers 204 but the session stays valid', catches: ['traq:logout.ends-session'] },
+  'logout-all-keeps-others': { summary: 'logout with all=true ends only the calling session', catches: ['traq:logout.all-ends-others'] },
+  'logout-announces-content': { summary: 'logout answers 204 with Content-Length: 2', catches: ['RFC9110-15.3.5'] },
+  'sessions-ignore-missing-auth': { summary: 'GET /users/me/sessions without any credentials answers 200 with an empty list', catches: ['traq:getMySessions#401'] },
+  'sessions-issued-at-unix': { summary: 'LoginSession.issuedAt is a Unix timestamp number instead of a date-time string', catches: ['traq:getMySessions#200'] },
+  'login-reuses-session': { summary: 'a login hands back the user\'s existing session instead of a new one', catches: ['traq:getMySessions.lists-own-session'], warns: ['ASVS-3.2.1'] },
+  'revoke-does-nothing': { summary: 'revoking a session answers 204 but the session stays valid', catches: ['traq:revokeMySession.ends-session'] },
+  'revoke-malformed-id-404': { summary: 'a sessionId that is not a UUID gets 404 instead of 400', catches: ['traq:revokeMySession#400'] },
+  'ex-accounts-missing-external-name': { summary: 'linked accounts are listed without externalName', catches: ['traq:getMyExternalAccounts#200'] },
+  'link-any-provider': { summary: 'linking an unknown provider redirects instead of answering 400', catches: ['traq:linkExternalAccount#400'] },
+  'unlink-not-linked-204': { summary: 'unlinking a provider that is not linked answers 204', catches: ['traq:unlinkExternalAccount#400'] },
+  'cookie-not-httponly': { summary: 'the session cookie is set without HttpOnly', catches: [], warns: ['ASVS-3.4.2'] },
+  'login-cacheable': { summary: 'login responses carry no Cache-Control', catches: [], warns: ['ASVS-8.2.1'] },
+  'open-redirect': { summary: 'login follows a ?redirect= to any origin', catches: [], warns: ['ASVS-5.1.5'] },
+} as const satisfies Record<string, Fault>;
+
+export type TraqFault = keyof typeof TRAQ_FAULTS;

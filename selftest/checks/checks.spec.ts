@@ -1,0 +1,118 @@
+import { expect, test } from '@playwright/test';
+import { bodyMatchesSchema, contentTypeConforms, documentedHeadersPresent, statusAsExpected, statusDocumented } from '../../engine/checks/contract-checks.ts';
+import { noStoreOnSecrets, sessionCookieHttpOnly, sessionCookieSameSite, sessionCookieSecure, setCookieWellFormed } from '../../engine/checks/cookie-checks.ts';
+import { challengeOn401, contentTypeOnContent, locationOnRedirect, noContentOn204, redirectStaysOnOrigin } from '../../engine/checks/http-checks.ts';
+import { CHECKS } from '../../engine/checks/index.ts';
+import type { Check, CheckContext } from '../../engine/checks/types.ts';
+import { loadContract } from '../../engine/contract/load.ts';
+import type { Exchange, RecordedResponse } from '../../engine/http/exchange.ts';
+
+/**
+ * Each check on recorded responses: at least one row it passes and one it fails, so none of them
+ * can be a check that cannot fail. Rows use the traQ contract.
+ */
+const contract = loadContract('traq', 'contracts/traq.yaml');
+const JSON_CT = { 'content-type': 'application/json' };
+
+function ctx(operationId: string, expectedStatus: number, response: Partial<RecordedResponse> & { status: number } | undefined, url = 'http://127.0.0.1:1/api/v3/x', error?: string): CheckContext {
+  const res = response && { headers: {}, text: '', bytes: Buffer.byteLength(response.text ?? ''), ...response } as RecordedResponse;
+  const op = contract.operations[operationId]!;
+  const exchange: Exchange = { api: 'traq', operationId, pathTemplate: op.path, expectedStatus, request: { method: op.method, url, headers: {} }, durationMs: 1, ...(res ? { response: res } : {}), ...(error ? { error } : {}) };
+  return { exchange, response: res, operation: op, contract };
+}
+
+const ok = (t: string) => ({ text: t, bytes: Buffer.byteLength(t) });
+const SESSION = 'r_session=abcdef0123456789; Path=/; HttpOnly; SameSite=Lax';
+
+interface Row { name: string; ctx: CheckContext; violations: number }
+const TABLE: [Check, Row[]][] = [
+  [statusAsExpected, [
+    { name: 'the expected status', ctx: ctx('login', 204, { status: 204 }), violations: 0 },
+    { name: 'another status', ctx: ctx('login', 204, { status: 200 }), violations: 1 },
+    { name: 'no response at all', ctx: ctx('login', 204, undefined, undefined, 'connection refused'), violations: 1 },
+  ]],
+  [statusDocumented, [
+    { name: 'a documented status', ctx: ctx('login', 204, { status: 401 }), violations: 0 },
+    { name: 'an undocumented status', ctx: ctx('login', 204, { status: 500 }), violations: 1 },
+  ]],
+  [contentTypeConforms, [
+    { name: 'JSON with charset', ctx: ctx('getMySessions', 200, { status: 200, headers: { 'content-type': 'application/json; charset=utf-8' }, ...ok('[]') }), violations: 0 },
+    { name: 'text/html', ctx: ctx('getMySessions', 200, { status: 200, headers: { 'content-type': 'text/html' }, ...ok('<p>') }), violations: 1 },
+    { name: 'no Content-Type', ctx: ctx('getMySessions', 200, { status: 200, ...ok('[]') }), violations: 1 },
+  ]],
+  [bodyMatchesSchema, [
+    { name: 'a valid LoginSession[]', ctx: ctx('getMySessions', 200, { status: 200, headers: JSON_CT, ...ok('[{"id":"5f1b7bbf-0000-4000-8000-000000000000","issuedAt":"2024-01-01T00:00:00Z"}]') }), violations: 0 },
+    { name: 'a bad uuid and a number for issuedAt', ctx: ctx('getMySessions', 200, { status: 200, headers: JSON_CT, ...ok('[{"id":"x","issuedAt":1}]') }), violations: 1 },
+    { name: 'a body that is not JSON', ctx: ctx('getMySessions', 200, { status: 200, headers: JSON_CT, ...ok('<html>') }), violations: 1 },
+  ]],
+  [documentedHeadersPresent, [
+    { name: 'Location on the 302', ctx: ctx('linkExternalAccount', 302, { status: 302, headers: { location: 'https://github.com/login' } }), violations: 0 },
+    { name: 'no Location on the 302', ctx: ctx('linkExternalAccount', 302, { status: 302 }), violations: 1 },
+    { name: 'a Set-Cookie for another cookie only', ctx: ctx('login', 204, { status: 204, headers: { 'set-cookie': ['other=1'] } }), violations: 1 },
+  ]],
+  [noContentOn204, [
+    { name: 'an empty 204', ctx: ctx('logout', 204, { status: 204 }), violations: 0 },
+    { name: 'a 204 with content', ctx: ctx('logout', 204, { status: 204, ...ok('OK') }), violations: 1 },
+    { name: 'a 204 announcing content', ctx: ctx('logout', 204, { status: 204, headers: { 'content-length': '2' } }), violations: 1 },
+  ]],
+  [challengeOn401, [
+    { name: 'a challenge', ctx: ctx('getMySessions', 401, { status: 401, headers: { 'www-authenticate': 'Bearer realm="traQ"' } }), violations: 0 },
+    { name: 'no challenge', ctx: ctx('getMySessions', 401, { status: 401 }), violations: 1 },
+  ]],
+  [locationOnRedirect, [
+    { name: 'Location present', ctx: ctx('logout', 302, { status: 302, headers: { location: '/' } }), violations: 0 },
+    { name: 'Location absent', ctx: ctx('logout', 302, { status: 302 }), violations: 1 },
+  ]],
+  [contentTypeOnContent, [
+    { name: 'content with a type', ctx: ctx('login', 400, { status: 400, headers: JSON_CT, ...ok('{}') }), violations: 0 },
+    { name: 'content without a type', ctx: ctx('login', 400, { status: 400, ...ok('{}') }), violations: 1 },
+  ]],
+  [redirectStaysOnOrigin, [
+    { name: 'a foreign redirect parameter replaced by a local path', ctx: ctx('login', 302, { status: 302, headers: { location: '/' } }, 'http://127.0.0.1:1/api/v3/login?redirect=https%3A%2F%2Fevil.invalid%2Fx'), violations: 0 },
+    { name: 'a foreign redirect parameter followed', ctx: ctx('login', 302, { status: 302, headers: { location: 'https://evil.invalid/x' } }, 'http://127.0.0.1:1/api/v3/login?redirect=https%3A%2F%2Fevil.invalid%2Fx'), violations: 1 },
+  ]],
+  [setCookieWellFormed, [
+    { name: 'a name=value pair', ctx: ctx('login', 204, { status: 204, headers: { 'set-cookie': [SESSION] } }), violations: 0 },
+    { name: 'a line without a name', ctx: ctx('login', 204, { status: 204, headers: { 'set-cookie': ['=abc; Path=/'] } }), violations: 1 },
+  ]],
+  [sessionCookieHttpOnly, [
+    { name: 'HttpOnly', ctx: ctx('login', 204, { status: 204, headers: { 'set-cookie': [SESSION] } }), violations: 0 },
+    { name: 'no HttpOnly', ctx: ctx('login', 204, { status: 204, headers: { 'set-cookie': ['r_session=abcdef0123; Path=/; SameSite=Lax'] } }), violations: 1 },
+  ]],
+  [sessionCookieSameSite, [
+    { name: 'SameSite', ctx: ctx('login', 204, { status: 204, headers: { 'set-cookie': [SESSION] } }), violations: 0 },
+    { name: 'no SameSite', ctx: ctx('login', 204, { status: 204, headers: { 'set-cookie': ['r_session=abcdef0123; Path=/; HttpOnly'] } }), violations: 1 },
+  ]],
+  [sessionCookieSecure, [
+    { name: 'Secure over https', ctx: ctx('login', 204, { status: 204, headers: { 'set-cookie': [`${SESSION}; Secure`] } }, 'https://q.example/api/v3/login'), violations: 0 },
+    { name: 'not Secure over https', ctx: ctx('login', 204, { status: 204, headers: { 'set-cookie': [SESSION] } }, 'https://q.example/api/v3/login'), violations: 1 },
+  ]],
+  [noStoreOnSecrets, [
+    { name: 'a session cookie with no-store', ctx: ctx('login', 204, { status: 204, headers: { 'set-cookie': [SESSION], 'cache-control': 'private, no-store' } }), violations: 0 },
+    { name: 'a session cookie that may be cached', ctx: ctx('login', 204, { status: 204, headers: { 'set-cookie': [SESSION] } }), violations: 1 },
+  ]],
+];
+
+for (const [check, rows] of TABLE) {
+  test.describe(check.name, () => {
+    for (const row of rows) {
+      test(`${row.violations ? 'fails' : 'passes'} on ${row.name}`, () => {
+        expect(check.applies(row.ctx), 'the row is one the check judges').toBe(true);
+        expect(check.run(row.ctx).map((v) => v.message)).toHaveLength(row.violations);
+      });
+    }
+  });
+}
+
+test('every registered check has a row that passes and a row that fails', () => {
+  for (const check of CHECKS) {
+    const rows = TABLE.find(([c]) => c === check)?.[1] ?? [];
+    expect(rows.some((r) => r.violations === 0), `${check.name} has a passing row`).toBe(true);
+    expect(rows.some((r) => r.violations > 0), `${check.name} has a failing row`).toBe(true);
+  }
+});
+
+test('checks that do not apply stay silent: a 200 is not judged by the 401, 204 or redirect checks', () => {
+  const c = ctx('getMySessions', 200, { status: 200, headers: JSON_CT, ...ok('[]') });
+  expect([challengeOn401, noContentOn204, locationOnRedirect, sessionCookieHttpOnly, noStoreOnSecrets].filter((k) => k.applies(c)).map((k) => k.name)).toEqual([]);
+});

@@ -1,0 +1,42 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { ConformanceReport } from '../../engine/reporter/model.ts';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+
+export interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+  ms: number;
+  reportDir: string;
+  report?: ConformanceReport;
+}
+
+/**
+ * Runs `npm run conformance`'s entry point as a user would, in a child process with exactly the
+ * given environment on top of a clean one (no CONFORMANCE_* or API variables leak in from ours).
+ */
+export async function runConformance(env: Record<string, string>, args: string[] = []): Promise<CliRun> {
+  const reportDir = env.CONFORMANCE_REPORT_DIR ?? mkdtempSync(join(tmpdir(), 'conformance-'));
+  const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(CONFORMANCE_|TRAQ_|NEXTAUTH_|SVIX_|SEMAPHORE_|PW_|PLAYWRIGHT_|TEST_)/.test(k)));
+  const started = Date.now();
+  const child = spawn(process.execPath, ['--import', 'tsx', resolve(ROOT, 'engine/cli/conformance.ts'), ...args], {
+    cwd: env.CWD ?? ROOT,
+    env: { ...clean, CONFORMANCE_REPORT_DIR: reportDir, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  const code = await new Promise<number>((done) => child.on('close', (c) => done(c ?? 1)));
+  const json = resolve(reportDir, 'conformance.json');
+  const report = existsSync(json) ? (JSON.parse(readFileSync(json, 'utf8')) as ConformanceReport) : undefined;
+  return { code, stdout, stderr, ms: Date.now() - started, reportDir, ...(report ? { report } : {}) };
+}
+
+export const failedMust = (r: ConformanceReport): string[] => [...new Set(r.results.filter((x) => x.verdict === 'fail').map((x) => x.requirement))].sort();
+export const warnedShould = (r: ConformanceReport): string[] => [...new Set(r.results.filter((x) => x.verdict === 'warn').map((x) => x.requirement))].sort();

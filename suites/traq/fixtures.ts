@@ -1,0 +1,95 @@
+import { test as engine, expect, ApiClient, anonymous, type Identity } from '../../engine/test.ts';
+import { needVariables, precondition } from '../../engine/preconditions.ts';
+import { setCookies } from '../../engine/checks/cookies.ts';
+import { jsonBody, type Exchange } from '../../engine/http/exchange.ts';
+import type { RunContext } from '../../engine/run.ts';
+import type { TestInfo } from '@playwright/test';
+
+export { expect, anonymous, type Identity };
+export { req, finding, violation } from '../../engine/test.ts';
+
+export interface Credentials {
+  name: string;
+  password: string;
+}
+
+/**
+ * traQ's flows on top of the generic client: logging in, turning a login into a session identity,
+ * and ending, at teardown, every session the test created, whether the test passed or not.
+ */
+export class Traq {
+  readonly client: ApiClient;
+  private readonly sessions: Identity[] = [];
+
+  constructor(private readonly run: RunContext, private readonly info: TestInfo) {
+    this.client = new ApiClient('traq', run);
+  }
+
+  get user(): Credentials {
+    const v = this.run.vars('traq');
+    return { name: v.TRAQ_USERNAME!, password: v.TRAQ_PASSWORD! };
+  }
+
+  get stateful(): boolean {
+    return this.client.target.stateful;
+  }
+
+  call: ApiClient['call'] = (operationId, options) => this.client.call(operationId, options);
+
+  /** POST /login; a session it opens is remembered for teardown. */
+  async login(credentials: Credentials | undefined, options: { expect: number; redirect?: string }): Promise<Exchange> {
+    const ex = await this.call('login', {
+      expect: options.expect,
+      ...(credentials ? { json: credentials } : {}),
+      ...(options.redirect !== undefined ? { query: { redirect: options.redirect } } : {}),
+    });
+    const id = sessionFrom(ex);
+    if (id) this.sessions.push(id);
+    return ex;
+  }
+
+  /** A fresh session of the configured user; skips the test (precondition) when login does not work. */
+  async session(): Promise<Identity> {
+    const ex = await this.login(this.user, { expect: 204 });
+    const id = sessionFrom(ex);
+    precondition(id !== undefined && ex.response!.status < 400, this.info, `login did not open a session (status ${ex.response?.status ?? ex.error}); see traq:login#204`);
+    return id;
+  }
+
+  /** The configured bearer token, or a skip naming TRAQ_TOKEN. */
+  bearer(): Identity {
+    const { TRAQ_TOKEN } = needVariables(this.run, 'traq', ['TRAQ_TOKEN'], this.info);
+    return { label: 'bearer token', headers: { authorization: `Bearer ${TRAQ_TOKEN}` } };
+  }
+
+  /** Session ids listed by GET /users/me/sessions as `as` sees them; a precondition for tests that compare lists. */
+  async sessionIds(as: Identity): Promise<string[]> {
+    const ex = await this.call('getMySessions', { expect: 200, as });
+    const body = ex.response?.status === 200 ? jsonBody(ex.response) : { ok: false as const };
+    precondition(body.ok && Array.isArray(body.value), this.info, 'GET /users/me/sessions did not list sessions; see traq:getMySessions#200');
+    return (body.value as { id?: unknown }[]).map((s) => String(s.id));
+  }
+
+  async cleanup(): Promise<void> {
+    if (!this.stateful) return;
+    for (const as of this.sessions.splice(0)) {
+      await this.client.call('logout', { expect: 204, as }).catch(() => undefined);
+    }
+  }
+}
+
+export function sessionFrom(ex: Exchange): Identity | undefined {
+  const line = ex.response && setCookies(ex.response).find((c) => c.cookie.name === 'r_session' && c.cookie.value !== '');
+  return line ? { label: 'session cookie', headers: { cookie: `r_session=${line.cookie.value}` } } : undefined;
+}
+
+export const test = engine.extend<{ traq: Traq }>({
+  traq: async ({ run }, use, info) => {
+    const traq = new Traq(run, info);
+    try {
+      await use(traq);
+    } finally {
+      await traq.cleanup();
+    }
+  },
+});

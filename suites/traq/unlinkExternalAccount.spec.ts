@@ -1,0 +1,20 @@
+import { needDestructive, needVariables } from '../../engine/preconditions.ts';
+import { anonymous, expect, req, test } from './fixtures.ts';
+
+test.describe('unlinkExternalAccount  POST /users/me/ex-accounts/unlink', () => {
+  test('204 for a linked provider', { annotation: req('traq:unlinkExternalAccount#204', 'RFC9110-15.3.5') }, async ({ traq, run }, info) => {
+    const { TRAQ_LINKED_PROVIDER } = needVariables(run, 'traq', ['TRAQ_LINKED_PROVIDER'], info);
+    needDestructive(run, info, 'unlinking removes an account link this run did not create and cannot restore');
+    const session = await traq.session();
+    expect(await traq.call('unlinkExternalAccount', { expect: 204, as: session, json: { providerName: TRAQ_LINKED_PROVIDER } })).toConform();
+  });
+
+  test('400 for a provider that is not linked', { annotation: req('traq:unlinkExternalAccount#400') }, async ({ traq, data }) => {
+    const session = await traq.session();
+    expect(await traq.call('unlinkExternalAccount', { expect: 400, as: session, json: { providerName: `cf-not-linked-${data.string.alphanumeric(10)}` } })).toConform();
+  });
+
+  test('401 with a challenge without credentials', { annotation: req('traq:unlinkExternalAccount#401', 'RFC9110-15.5.2') }, async ({ traq, data }) => {
+    expect(await traq.call('unlinkExternalAccount', { expect: 401, as: anonymous, json: { providerName: data.word.sample() } })).toConform();
+  });
+});
