@@ -8,6 +8,7 @@ export default defineConfig({
   testDir: 'selftest',
   retries: 0,
   fullyParallel: true,
+  workers: 2,
   timeout: 180_000,
   forbidOnly: !!process.env.CI,
   outputDir: 'test-results/selftest',

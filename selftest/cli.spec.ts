@@ -1,0 +1,73 @@
+import { createServer } from 'node:net';
+import { traqReference } from '../reference/traq/index.ts';
+import { runConformance } from './support/cli.ts';
+import { filesBelow } from './support/files.ts';
+import { expect, test } from './support/reference.ts';
+
+/** A loopback port where nothing listens: bound once, then released. */
+async function closedPort(): Promise<number> {
+  const srv = createServer();
+  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
+  const { port } = srv.address() as { port: number };
+  await new Promise<void>((r) => srv.close(() => r()));
+  return port;
+}
+
+const oneLine = (s: string) => s.trim().split('\n').filter(Boolean);
+
+test.describe('the main command on bad input', () => {
+  test('a live target where nothing listens: exit 2 within seconds, one line naming it', async () => {
+    const url = `http://127.0.0.1:${await closedPort()}/api/v3`;
+    const run = await runConformance({ ...traqReference.env, CONFORMANCE_TARGET: 'live', TRAQ_BASE_URL: url });
+    expect(run.code).toBe(2);
+    expect(oneLine(run.stderr)).toEqual([`auth-conformance: cannot reach traq at ${url} (connection refused): is the server up, and is the base URL right?`]);
+    expect(run.ms).toBeLessThan(30_000); // a bound on a hang, not a performance assertion
+  });
+
+  test('an unknown target kind: exit 2 naming the variable and its values', async () => {
+    const run = await runConformance({ CONFORMANCE_TARGET: 'staging' });
+    expect(run.code).toBe(2);
+    expect(oneLine(run.stderr)).toEqual(['auth-conformance: CONFORMANCE_TARGET must be one of mock, live, not "staging"']);
+  });
+
+  test('an unknown API: exit 2 naming the known ones', async () => {
+    const run = await runConformance({ CONFORMANCE_APIS: 'traq,keycloak' });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^auth-conformance: CONFORMANCE_APIS names an unknown API "keycloak"; known: traq, nextauth, svix, semaphore\n$/);
+  });
+
+  test('a live run missing a required variable: exit 2 naming it and what it disables', async () => {
+    const run = await runConformance({ CONFORMANCE_TARGET: 'live', TRAQ_BASE_URL: 'http://127.0.0.1:1/api/v3', TRAQ_USERNAME: 'someone' });
+    expect(run.code).toBe(2);
+    expect(oneLine(run.stderr)).toHaveLength(1);
+    expect(run.stderr).toContain('TRAQ_PASSWORD is not set: every traQ v3 authentication test that authenticates needs it');
+  });
+
+  test('a malformed base URL: exit 2 quoting it', async () => {
+    const run = await runConformance({ ...traqReference.env, CONFORMANCE_TARGET: 'live', TRAQ_BASE_URL: 'q.example.com/api/v3' });
+    expect(run.code).toBe(2);
+    expect(oneLine(run.stderr)).toEqual(['auth-conformance: TRAQ_BASE_URL is not a URL: "q.example.com/api/v3" (e.g. https://q.example.com/api/v3)']);
+  });
+
+  test('an env file that cannot be read: exit 2 naming the file', async () => {
+    const run = await runConformance({ CONFORMANCE_ENV_FILE: '.env.does-not-exist' });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^auth-conformance: cannot read the env file .*\.env\.does-not-exist \(no such file\): check CONFORMANCE_ENV_FILE\n$/);
+  });
+});
+
+test('no secret from the environment, and no session the server handed out, appears in any file the run writes or in its output', async ({ host }) => {
+  const env: Record<string, string> = { ...traqReference.env, CONFORMANCE_TARGET: 'live', CONFORMANCE_APIS: 'traq', CONFORMANCE_ALLOW_DESTRUCTIVE: '1', TRAQ_BASE_URL: host.baseUrl('traq') };
+  // A faulty server too, so failure messages and evidence of failed checks are searched as well.
+  for (const base of [host.baseUrl('traq'), host.baseUrl('traq', 'login-401-403-swapped')]) {
+    const run = await runConformance({ ...env, TRAQ_BASE_URL: base });
+    expect(run.report).toBeDefined();
+    const secrets = [env.TRAQ_PASSWORD!, env.TRAQ_SUSPENDED_PASSWORD!, env.TRAQ_TOKEN!];
+    const places = [...filesBelow(run.reportDir), { path: 'stdout', text: run.stdout }, { path: 'stderr', text: run.stderr }];
+    expect(places.length).toBeGreaterThan(5);
+    for (const { path, text } of places) {
+      for (const s of secrets) expect(text.includes(s), `${s.slice(0, 4)}… in ${path}`).toBe(false);
+      expect(text.match(/r_session=(?!\[redacted\]|;|mock-session)[^;\s"'\\]{8,}/)?.[0], `a session cookie value in ${path}`).toBeUndefined();
+    }
+  }
+});
