@@ -1,8 +1,9 @@
 import { defineConfig } from '@playwright/test';
 
 /**
- * The project's own tests: the checks on recorded responses, the suites against the mock, and the
- * suites in live mode against the reference servers, fault-free and with every fault.
+ * The project's own tests: the checks on recorded responses, the suites against the mock, the
+ * suites in live mode against the reference servers (fault-free and with every fault), and the
+ * HTML report in a real Chromium (Debian's; tools/ensure-chromium.ts installs it before `npm test`).
  */
 export default defineConfig({
   testDir: 'selftest',
@@ -13,4 +14,18 @@ export default defineConfig({
   forbidOnly: !!process.env.CI,
   outputDir: 'test-results/selftest',
   reporter: process.env.CI ? [['dot']] : [['list']],
+  projects: [
+    { name: 'self', testIgnore: '**/browser/**' },
+    {
+      name: 'browser',
+      testMatch: 'browser/**/*.spec.ts',
+      use: {
+        browserName: 'chromium',
+        launchOptions: {
+          executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+          args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+        },
+      },
+    },
+  ],
 });

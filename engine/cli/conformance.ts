@@ -47,9 +47,12 @@ async function main(): Promise<number> {
     process.stdout.write(`${api}: ${c.verdict === 'pass' ? 'conforms' : 'does not conform'} at MUST level (${c.mustFailures} MUST failed, ${c.shouldWarnings} SHOULD warned, ${c.passes} passed, ${c.skips} skipped, ${c.forcedByMock} forced by mock)\n`);
   }
   process.stdout.write(`target: ${report.run.target}; seed ${report.run.seed}; reports in ${settings.reportDir}/ (conformance.html, conformance.json, junit.xml)\n`);
-  const gateFails = settings.gate === 'none' ? false : settings.gate === 'should' ? s.mustFailures + s.shouldWarnings > 0 : s.mustFailures > 0;
-  process.stdout.write(`gate (${settings.gate}): ${gateFails ? 'FAILED' : 'passed'}\n`);
-  return gateFails ? 1 : 0;
+  const g = report.gate;
+  for (const k of g.known) process.stdout.write(`known failure (baseline): ${k.requirement} in "${k.test}": ${k.reason}${k.expires ? ` (until ${k.expires})` : ''}\n`);
+  for (const b of g.breaking.filter((x) => x.expired)) process.stdout.write(`baseline entry for ${b.requirement} expired on ${b.expired}: it counts again\n`);
+  for (const r of g.removable) process.stdout.write(`fixed: ${r.requirement} no longer fails; remove it from ${g.baseline}\n`);
+  process.stdout.write(`gate (${g.level}): ${g.passed ? 'passed' : `FAILED (${g.breaking.length} result${g.breaking.length === 1 ? '' : 's'} break it)`}\n`);
+  return g.passed ? 0 : 1;
 }
 
 function readReport(path: string): ConformanceReport {

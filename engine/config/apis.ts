@@ -68,6 +68,7 @@ export const API_DEFINITIONS: Readonly<Record<ApiName, ApiDefinition>> = {
     variables: [
       { name: 'SVIX_TOKEN', secret: true, required: true, mock: 'testsk_mockOrganisationToken' },
       { name: 'SVIX_APP_ID', secret: false, required: true, mock: 'app_2mockApplication' },
+      { name: 'SVIX_PROBE_RATE_LIMIT', secret: false, required: false, enables: 'the 429 rate-limit probes, at most this many requests per operation; off by default, so staging gets no load', mock: '10' },
     ],
   },
   semaphore: {
@@ -79,7 +80,7 @@ export const API_DEFINITIONS: Readonly<Record<ApiName, ApiDefinition>> = {
     variables: [
       { name: 'SEMAPHORE_USERNAME', secret: false, required: true, mock: 'conformance-user' },
       { name: 'SEMAPHORE_PASSWORD', secret: true, required: true, mock: 'mock-password-0' },
-      { name: 'SEMAPHORE_OIDC_PROVIDER', secret: false, required: false, enables: 'OIDC login redirect to a configured provider', mock: 'mock-sso' },
+      { name: 'SEMAPHORE_OIDC_PROVIDER', secret: false, required: false, enables: 'the OIDC sign-in and callback scenarios with a configured provider', mock: 'mysso' },
     ],
   },
 };

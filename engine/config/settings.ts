@@ -2,6 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import dotenv from 'dotenv';
 import { API_DEFINITIONS, AVAILABLE_APIS, type ApiName } from './apis.ts';
+import type { BaselineEntry } from '../reporter/gate.ts';
+import { readBaseline } from './baseline.ts';
 import { ConfigError } from './errors.ts';
 
 export type TargetKind = 'mock' | 'live';
@@ -18,6 +20,9 @@ export interface Settings {
   timeoutMs: number;
   /** Which dotenv files were read, for the report. */
   envFiles: string[];
+  /** CONFORMANCE_BASELINE: the file of known failures, if any. */
+  baselineFile: string | null;
+  baseline: BaselineEntry[] | null;
 }
 
 /**
@@ -70,6 +75,8 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env, envFiles: str
     seed,
     timeoutMs,
     envFiles,
+    baselineFile: env.CONFORMANCE_BASELINE || null,
+    baseline: readBaseline(env.CONFORMANCE_BASELINE || undefined),
   };
 }
 

@@ -11,6 +11,7 @@ import type { Contract } from '../contract/model.ts';
 import { EVIDENCE_CONTENT_TYPE, EVIDENCE_NAME, type CheckRecord, type Verdict } from '../evidence.ts';
 import { Redactor } from '../http/redact.ts';
 import { renderHtml } from './html.ts';
+import { gate } from './gate.ts';
 import { renderJunit } from './junit.ts';
 import type { ConformanceReport, Result } from './model.ts';
 import { coverage, summarize } from './summarize.ts';
@@ -63,8 +64,9 @@ export default class ConformanceReporter implements Reporter {
     }
 
     const records = result.attachments
-      .filter((a) => a.name === EVIDENCE_NAME && a.contentType === EVIDENCE_CONTENT_TYPE && a.body)
-      .map((a) => JSON.parse(a.body!.toString('utf8')) as CheckRecord);
+      .filter((a) => a.name === EVIDENCE_NAME && a.contentType === EVIDENCE_CONTENT_TYPE && (a.body || a.path))
+      // Merged shard reports hand attachments over as files, a live run as bodies.
+      .map((a) => JSON.parse((a.body ?? readFileSync(a.path!)).toString('utf8')) as CheckRecord);
     const byId = new Map<string, Result>();
     for (const rec of records) {
       const cur = byId.get(rec.requirement) ?? make(rec.requirement, 'pass');
@@ -112,6 +114,7 @@ export default class ConformanceReporter implements Reporter {
         })),
       },
       summary: summarize(results, [...this.contracts.keys()]),
+      gate: gate(results, settings.gate, settings.baseline, settings.baselineFile, new Date().toISOString().slice(0, 10)),
       results,
       coverage: coverage(this.contracts, results),
     };

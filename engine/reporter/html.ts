@@ -1,70 +1,158 @@
 import escapeHtml from 'escape-html';
+import type { EvidenceExchange } from '../evidence.ts';
 import type { ConformanceReport, CoverageCell, Result } from './model.ts';
+import { STYLE, SCRIPT } from './html-assets.ts';
 
 const e = (v: unknown): string => escapeHtml(String(v ?? ''));
 
+/** The anchor of a requirement's section; deep links are `conformance.html#<anchor>`. */
+export const anchor = (api: string, requirement: string): string => `req-${api}-${requirement}`;
+
 /**
- * conformance.html, rendered from conformance.json alone by a pure function: one file with inline
- * styles, no scripts from elsewhere, no network requests.
+ * conformance.html, rendered from conformance.json alone by a pure function: one file, inline style
+ * and script, no request to anything (the Content-Security-Policy forbids it).
  */
 export function renderHtml(report: ConformanceReport): string {
-  const { run, summary } = report;
-  const mockNote = run.target === 'mock'
-    ? '<p class="note">This run was against the Prism mock of each contract: it checked the contracts and the suite, not a server. Results marked <b>forced by mock</b> were produced with Prism\'s <code>Prefer</code> header.</p>'
-    : '';
-  const verdicts = Object.entries(summary.byApi).map(([api, c]) => `
-    <div class="verdict ${c.verdict}"><h2>${e(api)}</h2>
-      <p class="big">${c.verdict === 'pass' ? 'conforms at MUST level' : 'does not conform at MUST level'}</p>
-      <p>${c.mustFailures} MUST failures · ${c.shouldWarnings} SHOULD warnings · ${c.passes} passes · ${c.skips} skips · ${c.forcedByMock} forced by mock</p></div>`).join('');
+  const { run } = report;
+  const title = `Conformance: ${run.apis.map((a) => a.api).join(', ')} (${run.target})`;
   return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Conformance report: ${e(run.apis.map((a) => a.api).join(', '))} (${e(run.target)})</title>
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-<style>
-body{font:14px/1.45 system-ui,sans-serif;margin:2rem;color:#1d1d1f}
-h1{margin:0 0 .5rem} .verdicts{display:flex;gap:1rem;flex-wrap:wrap}
-.verdict{border:2px solid;border-radius:8px;padding:.5rem 1rem;min-width:16rem}
-.verdict.pass{border-color:#1a7f37}.verdict.fail{border-color:#cf222e}.big{font-size:1.2rem;font-weight:600}
-table{border-collapse:collapse;margin:1rem 0;width:100%}th,td{border:1px solid #d0d7de;padding:.25rem .5rem;text-align:left;vertical-align:top}
-.v-pass{color:#1a7f37}.v-fail{color:#cf222e;font-weight:600}.v-warn{color:#9a6700;font-weight:600}.v-skip{color:#57606a}
-.c-provoked{background:#dafbe1}.c-forced-by-mock{background:#ddf4ff}.c-failed{background:#ffebe9}.c-skipped{background:#f6f8fa}.c-not-exercised{background:#fff8c5}
-pre{white-space:pre-wrap;word-break:break-all;background:#f6f8fa;padding:.5rem;margin:.25rem 0}
-.note{background:#ddf4ff;padding:.5rem 1rem;border-radius:6px}
-</style></head><body>
-<h1>Conformance report</h1>
-${mockNote}
-<section class="verdicts">${verdicts}</section>
-<h2>Run</h2>
-<table><tbody>
-<tr><th>target</th><td>${e(run.target)}</td></tr>
-<tr><th>started</th><td>${e(run.startedAt)} (${(run.durationMs / 1000).toFixed(1)} s)</td></tr>
-<tr><th>seed</th><td>${e(run.seed)} (replay with CONFORMANCE_SEED=${e(run.seed)})</td></tr>
-<tr><th>tool</th><td>${e(report.tool.name)} ${e(report.tool.version)}${run.gitCommit ? ` at ${e(run.gitCommit)}` : ''}</td></tr>
-${run.apis.map((a) => `<tr><th>${e(a.api)}</th><td>${e(a.baseUrl ?? 'mock')} · ${e(a.contract.file)} ${e(a.contract.version)} · sha256 ${e(a.contract.sha256.slice(0, 12))}</td></tr>`).join('')}
-</tbody></table>
-<h2>Coverage</h2>
-${coverageTables(report.coverage)}
-<h2>Requirements</h2>
-${resultsTable(report.results)}
+<html lang="en"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${e(title)}</title>
+<style>${STYLE}</style></head>
+<body>
+<header><h1>${e(title)}</h1>${verdictSection(report)}</header>
+<nav class="filters" aria-label="filters">
+  <label>API <select id="f-api"><option value="">all</option>${run.apis.map((a) => `<option>${e(a.api)}</option>`).join('')}</select></label>
+  <label>verdict <select id="f-verdict"><option value="">all</option><option>fail</option><option>warn</option><option>pass</option><option>skip</option><option value="forced">forced by mock</option></select></label>
+  <label>level <select id="f-level"><option value="">all</option><option>MUST</option><option>SHOULD</option><option>MAY</option></select></label>
+  <label>search <input id="f-text" type="search" placeholder="requirement or test"></label>
+  <span id="f-count" aria-live="polite"></span>
+</nav>
+<main>
+<section id="coverage"><h2>Coverage of the contracts</h2>${coverageSection(report.coverage)}</section>
+<section id="requirements"><h2>Requirements</h2>${requirementsSection(report.results)}</section>
+<section id="run"><h2>Run</h2>${runSection(report)}</section>
+</main>
+<script>${SCRIPT}</script>
 </body></html>
 `;
 }
 
-function coverageTables(cells: CoverageCell[]): string {
+function verdictSection(report: ConformanceReport): string {
+  const { run, summary, gate } = report;
+  const mock = run.target === 'mock'
+    ? '<p class="note">This run was against Prism mocks of the contracts. It checked the contracts and the suite, not a server. Results marked <b>forced by mock</b> were produced by asking the mock for that status.</p>'
+    : '';
+  const cards = Object.entries(summary.byApi).map(([api, c]) => `
+  <div class="card ${c.verdict}" data-api="${e(api)}">
+    <h2>${e(api)}</h2>
+    <p class="big">${c.verdict === 'pass' ? '✓ conforms at MUST level' : '✗ does not conform at MUST level'}</p>
+    <ul class="counts">
+      <li><b>${c.mustFailures}</b> MUST failures</li><li><b>${c.shouldWarnings}</b> SHOULD warnings</li>
+      <li><b>${c.passes}</b> passes</li><li><b>${c.skips}</b> skips</li><li><b>${c.forcedByMock}</b> forced by mock</li>
+    </ul>
+  </div>`).join('');
+  const g = gate
+    ? `<p class="gate ${gate.passed ? 'pass' : 'fail'}">Gate (${e(gate.level)}): <b>${gate.passed ? 'passed' : 'failed'}</b>${gate.breaking.length ? ` — ${gate.breaking.length} result(s) break it` : ''}${gate.known.length ? ` · ${gate.known.length} known failure(s) accepted by ${e(gate.baseline)}` : ''}${gate.removable.length ? ` · ${gate.removable.length} baseline entr${gate.removable.length === 1 ? 'y is' : 'ies are'} fixed and can be removed: ${gate.removable.map((r) => e(r.requirement)).join(', ')}` : ''}</p>`
+    : '';
+  return `${mock}<div class="cards">${cards}</div>${g}`;
+}
+
+function coverageSection(cells: readonly CoverageCell[]): string {
   const apis = [...new Set(cells.map((c) => c.api))];
   return apis.map((api) => {
     const mine = cells.filter((c) => c.api === api);
-    const exercised = mine.filter((c) => c.state !== 'not-exercised').length;
-    return `<h3>${e(api)}: ${exercised}/${mine.length} documented statuses exercised</h3>
-<table><thead><tr><th>operation</th><th>status</th><th>state</th><th>note</th></tr></thead><tbody>
-${mine.map((c) => `<tr class="c-${e(c.state)}"><td>${e(c.operationId)} <code>${e(c.method)} ${e(c.path)}</code></td><td>${e(c.status)}</td><td>${e(c.state)}</td><td>${e(c.reason ?? '')}${c.enabledBy ? ` (enable with ${e(c.enabledBy.join(', '))})` : ''}</td></tr>`).join('')}
-</tbody></table>`;
-  }).join('');
+    const statuses = [...new Set(mine.map((c) => c.status))].sort();
+    const ops = [...new Set(mine.map((c) => c.operationId))];
+    const exercised = (c: CoverageCell) => c.state === 'provoked' || c.state === 'forced-by-mock' || c.state === 'failed';
+    const opsCovered = ops.filter((op) => mine.some((c) => c.operationId === op && exercised(c))).length;
+    const byState = (s: CoverageCell['state']) => mine.filter((c) => c.state === s).length;
+    const pct = (n: number, d: number) => (d === 0 ? '—' : `${Math.round((100 * n) / d)}%`);
+    const statusCovered = mine.filter(exercised).length;
+    return `<div class="api-block" data-api="${e(api)}">
+<h3>${e(api)}</h3>
+<p class="figures">operations exercised: <b>${opsCovered}/${ops.length}</b> (${pct(opsCovered, ops.length)}) · documented statuses exercised: <b>${statusCovered}/${mine.length}</b> (${pct(statusCovered, mine.length)}) — provoked ${byState('provoked')}, forced by mock ${byState('forced-by-mock')}, failed ${byState('failed')}, skipped ${byState('skipped')}, never exercised ${byState('not-exercised')}</p>
+<table class="matrix"><thead><tr><th>operation</th>${statuses.map((s) => `<th>${e(s)}</th>`).join('')}</tr></thead><tbody>
+${ops.map((op) => {
+  const row = mine.filter((c) => c.operationId === op);
+  const first = row[0]!;
+  return `<tr><th scope="row">${e(op)}<br><code>${e(first.method)} ${e(first.path)}</code></th>${statuses.map((s) => {
+    const c = row.find((x) => x.status === s);
+    if (!c) return '<td class="na">—</td>';
+    const why = [c.reason, c.enabledBy?.length ? `enable with ${c.enabledBy.join(', ')}` : ''].filter(Boolean).join('; ');
+    return `<td class="cell c-${e(c.state)}" title="${e(why)}"><a href="#${e(anchor(api, c.requirement))}">${e(label(c.state))}</a>${why ? `<small>${e(why)}</small>` : ''}</td>`;
+  }).join('')}</tr>`;
+}).join('\n')}
+</tbody></table></div>`;
+  }).join('\n');
 }
 
-function resultsTable(results: Result[]): string {
-  return `<table><thead><tr><th>requirement</th><th>level</th><th>verdict</th><th>test</th><th>evidence</th></tr></thead><tbody>
-${results.map((r) => `<tr id="${e(`${r.requirement}@${r.test.title}`)}"><td><a href="${e(r.source.url)}">${e(r.requirement)}</a><br><small>${e(r.summary)} (${e(r.source.kind)})</small></td><td>${e(r.level)}</td>
-<td class="v-${e(r.verdict)}">${e(r.verdict)}${r.forcedByMock ? '<br><small>forced by mock</small>' : ''}</td><td>${e(r.test.title)}</td>
-<td>${r.reason ? `<p>${e(r.reason)}</p>` : ''}${r.evidence.map((ev) => ev.violations.map((v) => `<p><b>${e(v.check)}</b>: ${e(v.message)}${v.received !== undefined ? `<br>received: ${e(v.received)}` : ''}${v.expected !== undefined ? `<br>expected: ${e(v.expected)}` : ''}${(v.schemaErrors ?? []).map((s) => `<br>at <code>${e(s.path || '(body)')}</code>: expected ${e(s.expected)}, received ${e(s.received)}`).join('')}</p>`).join('') + (ev.violations.length ? ev.exchanges.map((x) => `<pre>${e(x.curl)}</pre>`).join('') : '')).join('')}</td></tr>`).join('')}
+const label = (s: CoverageCell['state']) => ({ provoked: 'provoked', 'forced-by-mock': 'forced by mock', failed: 'failed', skipped: 'skipped', 'not-exercised': 'never exercised' })[s];
+
+const RANK = { fail: 3, warn: 2, pass: 1, skip: 0 } as const;
+
+function requirementsSection(results: readonly Result[]): string {
+  const groups = new Map<string, Result[]>();
+  for (const r of results) {
+    const key = `${r.api}\u0000${r.requirement}`;
+    groups.set(key, [...(groups.get(key) ?? []), r]);
+  }
+  const ordered = [...groups.values()].sort((a, b) => RANK[worst(b)] - RANK[worst(a)] || a[0]!.api.localeCompare(b[0]!.api) || a[0]!.requirement.localeCompare(b[0]!.requirement));
+  return ordered.map((rs) => {
+    const r0 = rs[0]!;
+    const v = worst(rs);
+    const forced = rs.some((r) => r.forcedByMock);
+    return `<details class="req v-${v}" id="${e(anchor(r0.api, r0.requirement))}" data-api="${e(r0.api)}" data-verdict="${v}" data-level="${e(r0.level)}" data-forced="${forced}" data-text="${e(`${r0.requirement} ${r0.summary} ${rs.map((r) => r.test.title).join(' ')}`.toLowerCase())}"${v === 'fail' ? ' open' : ''}>
+<summary><span class="badge v-${v}">${v}</span> <code>${e(r0.requirement)}</code> <span class="level">${e(r0.level)}</span> ${e(r0.summary)}${forced ? ' <span class="forced">forced by mock</span>' : ''}
+<span class="src">source: <a href="${e(r0.source.url)}">${e(sourceLabel(r0.source.kind))}</a> · <a class="permalink" href="#${e(anchor(r0.api, r0.requirement))}" title="link to this requirement">¶</a></span></summary>
+${rs.map(testResult).join('\n')}
+</details>`;
+  }).join('\n');
+}
+
+const sourceLabel = (k: Result['source']['kind']) => ({ vendor: "the vendor's document", correction: 'our contract (a correction of the vendor)', rfc: 'RFC', asvs: 'OWASP ASVS' })[k];
+
+function worst(rs: readonly Result[]): Result['verdict'] {
+  return rs.reduce<Result['verdict']>((w, r) => (RANK[r.verdict] > RANK[w] ? r.verdict : w), rs.every((r) => r.verdict === 'skip') ? 'skip' : 'pass');
+}
+
+function testResult(r: Result): string {
+  const violations = r.evidence.flatMap((ev) => ev.violations);
+  const exchanges = r.evidence.flatMap((ev) => ev.exchanges);
+  return `<div class="test v-${r.verdict}">
+<p><span class="badge v-${r.verdict}">${r.verdict}</span> ${e(r.test.title)} <small>${e(r.test.file)}:${r.test.line}</small>${r.forcedByMock ? ' <span class="forced">forced by mock</span>' : ''}</p>
+${r.reason ? `<p class="reason">${e(r.reason)}${r.enabledBy?.length ? ` — enable with <code>${e(r.enabledBy.join(', '))}</code>` : ''}</p>` : ''}
+${violations.map((v) => `<div class="violation"><b>${e(v.check)}</b>: ${e(v.message)}
+${v.received !== undefined ? `<br>Received: <code>${e(v.received)}</code>` : ''}${v.expected !== undefined ? `<br>Expected: <code>${e(v.expected)}</code>` : ''}
+${v.schemaErrors?.length ? `<table class="schema"><thead><tr><th>at</th><th>expected</th><th>received</th></tr></thead><tbody>${v.schemaErrors.map((s) => `<tr><td><code>${e(s.path || '(body)')}</code></td><td>${e(s.expected)}</td><td><code>${e(s.received)}</code></td></tr>`).join('')}</tbody></table>` : ''}</div>`).join('')}
+${exchanges.map(exchange).join('')}
+</div>`;
+}
+
+function exchange(x: EvidenceExchange): string {
+  const req = x.request;
+  const res = x.response;
+  const headers = (h: Record<string, string | string[]>) => Object.entries(h).map(([k, v]) => `${k}: ${Array.isArray(v) ? v.join(`\n${k}: `) : v}`).join('\n');
+  return `<details class="exchange"><summary><code>${e(req.method)} ${e(req.url)}</code> → ${res ? `<b>${res.status}</b>` : `<b>no response</b> (${e(x.error)})`}${x.forcedByMock ? ' <span class="forced">forced by mock</span>' : ''}</summary>
+<pre class="http">${e(`${req.method} ${req.url}\n${headers(req.headers)}${req.body !== undefined ? `\n\n${req.body}` : ''}`)}</pre>
+${res ? `<pre class="http">${e(`HTTP ${res.status}\n${headers(res.headers)}${res.text ? `\n\n${res.text}` : res.base64 ? `\n\n(${res.bytes} bytes of binary content)` : ''}`)}</pre>` : ''}
+<p>Reproduce:</p><pre class="curl">${e(x.curl)}</pre></details>`;
+}
+
+function runSection(report: ConformanceReport): string {
+  const { run, tool } = report;
+  const rows: [string, string][] = [
+    ['target', run.target],
+    ['started', `${run.startedAt} (${(run.durationMs / 1000).toFixed(1)} s)`],
+    ['seed', `${run.seed} — replay the generated inputs with CONFORMANCE_SEED=${run.seed}`],
+    ['gate', run.gate],
+    ['destructive steps', run.allowDestructive ? 'allowed' : 'not allowed'],
+    ['tool', `${tool.name} ${tool.version}${run.gitCommit ? ` (commit ${run.gitCommit})` : ''}`],
+    ['env files', run.envFiles.join(', ') || 'none'],
+  ];
+  return `<table class="meta"><tbody>${rows.map(([k, v]) => `<tr><th>${e(k)}</th><td>${e(v)}</td></tr>`).join('')}
+${run.apis.map((a) => `<tr><th>${e(a.api)}</th><td>${e(a.title)} · ${a.baseUrl ? `<code>${e(a.baseUrl)}</code>` : 'mock'} · contract <code>${e(a.contract.file)}</code> ${e(a.contract.version)} · sha256 <code>${e(a.contract.sha256)}</code></td></tr>`).join('')}
 </tbody></table>`;
 }

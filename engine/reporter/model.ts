@@ -1,6 +1,7 @@
 import type { Level, SourceKind } from '../../requirements/index.ts';
 import type { Violation } from '../checks/types.ts';
 import type { EvidenceExchange, Verdict } from '../evidence.ts';
+import type { GateOutcome } from './gate.ts';
 
 /** The shape of conformance.json. The HTML report and JUnit are rendered from it, nothing else. */
 export interface ConformanceReport {
@@ -8,6 +9,7 @@ export interface ConformanceReport {
   tool: { name: 'auth-conformance'; version: string };
   run: RunInfo;
   summary: Summary;
+  gate: GateOutcome;
   results: Result[];
   coverage: CoverageCell[];
 }

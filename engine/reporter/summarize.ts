@@ -34,11 +34,13 @@ export function coverage(contracts: ReadonlyMap<ApiName, Contract>, results: rea
     for (const op of Object.values(contract.operations)) {
       for (const status of Object.keys(op.responses)) {
         const requirement = `${api}:${op.operationId}#${status}`;
-        let cell: CoverageCell = { api, operationId: op.operationId, method: op.method, path: op.path, status, requirement, state: 'not-exercised' };
+        const base: CoverageCell = { api, operationId: op.operationId, method: op.method, path: op.path, status, requirement, state: 'not-exercised' };
+        let cell = base;
         for (const r of results.filter((x) => x.requirement === requirement)) {
           const state = r.verdict === 'fail' ? 'failed' : r.verdict === 'skip' ? 'skipped' : r.forcedByMock ? 'forced-by-mock' : 'provoked';
           if (STATE_RANK[state] > STATE_RANK[cell.state]) {
-            cell = { ...cell, state, ...(r.reason ? { reason: r.reason } : {}), ...(r.enabledBy ? { enabledBy: r.enabledBy } : {}) };
+            // Built from the base: a reason belongs to the result that set the state, not to one it outranked.
+            cell = { ...base, state, ...(r.reason ? { reason: r.reason } : {}), ...(r.enabledBy ? { enabledBy: r.enabledBy } : {}) };
           }
         }
         cells.push(cell);

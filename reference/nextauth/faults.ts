@@ -59,15 +59,30 @@ export const FAULTS = {
   },
   'session-missing-loginqrdata': {
     summary: 'getSession leaves out loginqrdata',
-    catches: ids('nextauth:getSession#200', 'nextauth:getQrLogin.matches-session'),
+    // The comparison with getQrLogin's data is not reached: the LoginStatus already breaks its schema.
+    catches: ids('nextauth:getSession#200'),
   },
   'session-cacheable': {
     summary: 'getSession is sent with Cache-Control: public, max-age=300 instead of no-store',
     catches: ids('nextauth:getSession#200'),
+    warns: ids('ASVS-8.2.1'),
   },
   'qr-raw-as-text': {
     summary: 'getQrLogin without img sends the raw QR data as text/plain instead of application/octet-stream',
     catches: ids('nextauth:getQrLogin#200'),
+  },
+  'qr-rejects-body': {
+    summary: 'getQrLogin refuses a GET that carries a (valid) UserContext body with 400',
+    catches: ids('nextauth:getQrLogin#200'),
+  },
+  'qr-raw-is-base64': {
+    summary: 'getQrLogin without img sends the base64 text of the QR data instead of the raw bytes',
+    catches: ids('nextauth:getQrLogin.matches-session'),
+  },
+  'qr-png-is-raw-data': {
+    summary: 'getQrLogin ignores img=png and sends the raw QR data, which is no PNG',
+    // The size is read from IHDR, so it is not reached when there is no PNG.
+    catches: ids('nextauth:getQrLogin.png'),
   },
   'qr-png-ignores-size': {
     summary: 'the PNG is always 500 × 500 pixels, whatever s says',

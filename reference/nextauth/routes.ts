@@ -136,13 +136,15 @@ export function createHandler(faults: ReadonlySet<FaultId>): Handler {
         if (size > MAX_SIZE) return error(res, 400, `s must be at most ${MAX_SIZE}`);
         const context = await userContext(req);
         if (context === INVALID) return error(res, 400, 'the body is not a UserContext');
+        if (context !== undefined && on('qr-rejects-body')) return error(res, 400, 'a GET request must not carry a body');
         model.setContext(nonce, context);
         const data = model.qrData(nonce, qr);
-        if (url.searchParams.get('img') === 'png') {
+        if (url.searchParams.get('img') === 'png' && !on('qr-png-is-raw-data')) {
           const png = qrPng(data, size);
           return sendBytes(res, 'application/octet-stream', png);
         }
-        return sendBytes(res, on('qr-raw-as-text') ? 'text/plain; charset=utf-8' : 'application/octet-stream', data);
+        const raw = on('qr-raw-is-base64') ? Buffer.from(data.toString('base64'), 'ascii') : data;
+        return sendBytes(res, on('qr-raw-as-text') ? 'text/plain; charset=utf-8' : 'application/octet-stream', raw);
       }
       case 'getSession': {
         await readBody(req);

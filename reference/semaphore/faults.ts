@@ -41,6 +41,7 @@ export const FAULTS = {
   'oidc-login-without-location': {
     summary: 'starting an OIDC sign-in answers 307 without a Location, for a configured and for an unknown provider',
     catches: ['semaphore:startOidcLogin#307'],
+    warns: ['RFC9110-10.2.2'],
   },
   'oidc-login-without-state': {
     summary: 'the redirect to the provider carries no state parameter (a login CSRF hole)',
@@ -97,6 +98,16 @@ export const FAULTS = {
   'delete-token-401-without-challenge': {
     summary: 'DELETE /user/tokens/{id} without valid credentials answers 401 without WWW-Authenticate',
     catches: ['semaphore:deleteApiToken#401', 'RFC9110-15.5.2'],
+  },
+  'session-cookie-without-samesite': {
+    summary: 'the semaphore session cookie is set without a SameSite attribute (what Semaphore itself sends)',
+    catches: [],
+    warns: ['ASVS-3.4.3'],
+  },
+  'tokens-cacheable': {
+    summary: 'the token list and a newly created token are sent without Cache-Control: no-store',
+    catches: [],
+    warns: ['ASVS-8.2.1'],
   },
 } as const satisfies Record<string, Fault>;
 

@@ -60,7 +60,8 @@ export function createHandler(faults: ReadonlySet<FaultId>): Handler {
       : undefined;
     if (!user) return unauthorized(res, !fault('login-401-without-challenge'));
     const sessionId = state.startSession(user);
-    sendEmpty(res, 204, { ...NO_STORE, 'Set-Cookie': `${SESSION_COOKIE}=${sessionId}; ${COOKIE_ATTRIBUTES}` });
+    const attributes = fault('session-cookie-without-samesite') ? COOKIE_ATTRIBUTES.replace('; SameSite=Lax', '') : COOKIE_ATTRIBUTES;
+    sendEmpty(res, 204, { ...NO_STORE, 'Set-Cookie': `${SESSION_COOKIE}=${sessionId}; ${attributes}` });
   };
 
   const logout = (req: Req, res: Res): void => {
@@ -109,7 +110,7 @@ export function createHandler(faults: ReadonlySet<FaultId>): Handler {
   const listApiTokens = (req: Req, res: Res): void => {
     const user = authenticate(req) ?? (fault('tokens-list-ignores-auth') ? USER : undefined);
     if (!user) return unauthorized(res);
-    sendJson(res, 200, state.tokensOf(user), NO_STORE);
+    sendJson(res, 200, state.tokensOf(user), fault('tokens-cacheable') ? {} : NO_STORE);
   };
 
   const createApiToken = (req: Req, res: Res): void => {
@@ -118,7 +119,7 @@ export function createHandler(faults: ReadonlySet<FaultId>): Handler {
     const token: Record<keyof ApiToken, unknown> = { ...state.createToken(user) };
     if (fault('create-token-expired-as-string')) token.expired = String(token.expired);
     if (fault('create-token-created-not-date-time')) token.created = (token.created as string).slice(0, 19).replace('T', ' ');
-    sendJson(res, 201, token, NO_STORE);
+    sendJson(res, 201, token, fault('tokens-cacheable') ? {} : NO_STORE);
   };
 
   const deleteApiToken = (req: Req, res: Res, rawId: string): void => {

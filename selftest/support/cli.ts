@@ -2,6 +2,8 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { expect } from '@playwright/test';
+import { registerSchemaFile, validateAgainst } from '../../engine/contract/schemas.ts';
 import type { ConformanceReport } from '../../engine/reporter/model.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -35,8 +37,16 @@ export async function runConformance(env: Record<string, string>, args: string[]
   const code = await new Promise<number>((done) => child.on('close', (c) => done(c ?? 1)));
   const json = resolve(reportDir, 'conformance.json');
   const report = existsSync(json) ? (JSON.parse(readFileSync(json, 'utf8')) as ConformanceReport) : undefined;
+  // Every report any self-test makes is held to the published schema of conformance.json.
+  if (report) expect(reportSchemaErrors(report), `${json} against schemas/report/conformance.json`).toEqual([]);
   return { code, stdout, stderr, ms: Date.now() - started, reportDir, ...(report ? { report } : {}) };
 }
 
 export const failedMust = (r: ConformanceReport): string[] => [...new Set(r.results.filter((x) => x.verdict === 'fail').map((x) => x.requirement))].sort();
 export const warnedShould = (r: ConformanceReport): string[] => [...new Set(r.results.filter((x) => x.verdict === 'warn').map((x) => x.requirement))].sort();
+
+const REPORT_SCHEMA = { $ref: registerSchemaFile(resolve(ROOT, 'schemas/report/conformance.json'), 'the self-tests') };
+
+export function reportSchemaErrors(report: unknown): string[] {
+  return validateAgainst(REPORT_SCHEMA, report).map((e) => `${e.path || '(root)'}: expected ${e.expected}, received ${e.received}`);
+}

@@ -1,0 +1,38 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parse } from 'yaml';
+import type { BaselineEntry } from '../reporter/gate.ts';
+import { ConfigError } from './errors.ts';
+
+/**
+ * CONFORMANCE_BASELINE: a YAML or JSON file of known failures, e.g.
+ *   - requirement: traq:login#401
+ *     reason: upstream sends no WWW-Authenticate yet (issue 123)
+ *     expires: 2027-03-31
+ */
+export function readBaseline(file: string | undefined, cwd = process.cwd()): BaselineEntry[] | null {
+  if (!file) return null;
+  let text: string;
+  try {
+    text = readFileSync(resolve(cwd, file), 'utf8');
+  } catch (err) {
+    throw new ConfigError(`cannot read the baseline ${file} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}): check CONFORMANCE_BASELINE`);
+  }
+  let data: unknown;
+  try {
+    data = parse(text);
+  } catch (err) {
+    throw new ConfigError(`the baseline ${file} is not YAML or JSON: ${(err as Error).message.split('\n')[0]}`);
+  }
+  const list = Array.isArray(data) ? data : (data as { known?: unknown } | null)?.known;
+  if (!Array.isArray(list)) throw new ConfigError(`the baseline ${file} must be a list of {requirement, reason, expires?} entries`);
+  return list.map((raw, i) => {
+    const e = raw as Record<string, unknown>;
+    const where = `the baseline ${file}, entry ${i + 1}`;
+    if (typeof e.requirement !== 'string' || !e.requirement) throw new ConfigError(`${where} has no requirement`);
+    if (typeof e.reason !== 'string' || !e.reason.trim()) throw new ConfigError(`${where} (${e.requirement}) has no reason: say why the failure is accepted`);
+    const expires = e.expires instanceof Date ? e.expires.toISOString().slice(0, 10) : e.expires;
+    if (expires !== undefined && (typeof expires !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(expires))) throw new ConfigError(`${where} (${e.requirement}): expires must be a date like 2027-03-31`);
+    return { requirement: e.requirement, reason: e.reason, ...(typeof e.test === 'string' ? { test: e.test } : {}), ...(expires ? { expires: expires as string } : {}) };
+  });
+}

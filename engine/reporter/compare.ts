@@ -1,0 +1,60 @@
+import escapeHtml from 'escape-html';
+import type { Verdict } from '../evidence.ts';
+import type { ConformanceReport } from './model.ts';
+import { STYLE } from './html-assets.ts';
+
+const e = (v: unknown): string => escapeHtml(String(v ?? ''));
+const RANK: Record<Verdict, number> = { fail: 3, warn: 2, pass: 1, skip: 0 };
+
+export interface RunColumn {
+  label: string;
+  report: ConformanceReport;
+}
+
+/** One row per requirement (per API), one cell per run: the worst verdict over its tests, and how many passed. */
+export interface ComparisonRow {
+  api: string;
+  requirement: string;
+  level: string;
+  summary: string;
+  cells: ({ verdict: Verdict; passes: number; total: number; forced: boolean } | null)[];
+  differs: boolean;
+}
+
+export function compareRuns(runs: readonly RunColumn[]): ComparisonRow[] {
+  const keys = new Map<string, { api: string; requirement: string; level: string; summary: string }>();
+  for (const { report } of runs) for (const r of report.results) keys.set(`${r.api}\u0000${r.requirement}`, { api: r.api, requirement: r.requirement, level: r.level, summary: r.summary });
+  return [...keys.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([key, meta]) => {
+    const cells = runs.map(({ report }) => {
+      const rs = report.results.filter((r) => `${r.api}\u0000${r.requirement}` === key);
+      if (rs.length === 0) return null;
+      const verdict = rs.reduce<Verdict>((w, r) => (RANK[r.verdict] > RANK[w] ? r.verdict : w), 'skip');
+      return { verdict, passes: rs.filter((r) => r.verdict === 'pass').length, total: rs.length, forced: rs.some((r) => r.forcedByMock) };
+    });
+    const seen = new Set(cells.map((c) => c?.verdict ?? 'absent'));
+    return { ...meta, cells, differs: seen.size > 1 };
+  });
+}
+
+/** compare.html: a column per run, a row per requirement, differences first and highlighted. */
+export function renderComparison(runs: readonly RunColumn[]): string {
+  const rows = compareRuns(runs);
+  const differing = rows.filter((r) => r.differs).length;
+  const head = runs.map(({ label, report }) => `<th>${e(label)}<br><small>${e(report.run.target)} · ${e(report.run.startedAt)}<br>${Object.entries(report.summary.byApi).map(([api, c]) => `${e(api)}: ${c.verdict === 'pass' ? 'conforms' : 'does not conform'} (${c.mustFailures} MUST failed)`).join('<br>')}</small></th>`).join('');
+  const ordered = [...rows.filter((r) => r.differs), ...rows.filter((r) => !r.differs)];
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<title>Conformance comparison: ${e(runs.map((r) => r.label).join(' · '))}</title>
+<style>${STYLE}
+.cmp td.v-pass{background:#dafbe1}.cmp td.v-fail{background:#ffebe9}.cmp td.v-warn{background:#fff8c5}.cmp td.v-skip{background:#f6f8fa}.cmp td.absent{color:#57606a}
+.cmp tr.differs th{border-left:6px solid #0969da}</style></head>
+<body><header><h1>Conformance comparison</h1>
+<p>${runs.length} runs · ${rows.length} requirements · <b>${differing}</b> with different verdicts (listed first, marked at the left).</p></header>
+<main><table class="cmp"><thead><tr><th>requirement</th>${head}</tr></thead><tbody>
+${ordered.map((r) => `<tr class="${r.differs ? 'differs' : ''}"><th scope="row"><code>${e(r.requirement)}</code> <span class="level">${e(r.level)}</span><br><small>${e(r.api)}: ${e(r.summary)}</small></th>${r.cells.map((c) => c
+  ? `<td class="v-${c.verdict}"><b>${c.verdict}</b> [${c.passes}/${c.total}]${c.forced ? '<br><small>forced by mock</small>' : ''}</td>`
+  : '<td class="absent">not run</td>').join('')}</tr>`).join('\n')}
+</tbody></table></main></body></html>
+`;
+}

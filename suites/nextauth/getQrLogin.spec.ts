@@ -1,0 +1,87 @@
+import { bodyBytes } from '../../engine/http/exchange.ts';
+import { anonymous, expect, finding, req, test } from './fixtures.ts';
+import { qrDiffers, qrMatchesSession } from './judges.ts';
+import { readPng, sizeViolations } from './png.ts';
+
+test.describe('getQrLogin  GET /servers/{serverid}/sessions/qr/login', () => {
+  test('200 with the raw QR data as application/octet-stream, not to be cached', { annotation: req('nextauth:getQrLogin#200') }, async ({ nextauth }) => {
+    expect(await nextauth.call('getQrLogin', { expect: 200 })).toConform();
+  });
+
+  test('200 with the raw QR data when the GET carries a UserContext body', { annotation: req('nextauth:getQrLogin#200') }, async ({ nextauth }) => {
+    expect(await nextauth.call('getQrLogin', { expect: 200, json: nextauth.userContext() })).toConform();
+  });
+
+  test('with img=png and s, a PNG image s pixels wide and high', { annotation: req('nextauth:getQrLogin#200', 'nextauth:getQrLogin.png', 'nextauth:getQrLogin.png-size') }, async ({ nextauth, data }) => {
+    nextauth.needServer('it draws a PNG of the requested size');
+    const s = data.number.int({ min: 32, max: 480 });
+    const ex = await nextauth.call('getQrLogin', { expect: 200, query: { img: 'png', s } });
+    expect(ex).toConform();
+    const png = readPng(bodyBytes(ex.response!));
+    expect(finding('nextauth:getQrLogin.png', [ex], png.violations)).toConform();
+    expect(finding('nextauth:getQrLogin.png-size', [ex], sizeViolations(png, s))).toConform();
+  });
+
+  test('with img=png and no s, a PNG image 500 pixels wide and high', { annotation: req('nextauth:getQrLogin#200', 'nextauth:getQrLogin.png', 'nextauth:getQrLogin.png-size') }, async ({ nextauth }) => {
+    nextauth.needServer('it draws a PNG of the default size');
+    const ex = await nextauth.call('getQrLogin', { expect: 200, query: { img: 'png' } });
+    expect(ex).toConform();
+    const png = readPng(bodyBytes(ex.response!));
+    expect(finding('nextauth:getQrLogin.png', [ex], png.violations)).toConform();
+    expect(finding('nextauth:getQrLogin.png-size', [ex], sizeViolations(png, 500))).toConform();
+  });
+
+  test('the raw QR data is the loginqrdata getSession reports for the same nonce', { annotation: req('nextauth:getQrLogin#200', 'nextauth:getSession#200', 'nextauth:getQrLogin.matches-session') }, async ({ nextauth }) => {
+    const nonce = nextauth.nonce();
+    const qr = await nextauth.call('getQrLogin', { expect: 200, nonce });
+    expect(qr).toConform();
+    const session = await nextauth.call('getSession', { expect: 200, nonce });
+    expect(session).toConform();
+    expect(finding('nextauth:getQrLogin.matches-session', [qr, session], qrMatchesSession(qr, session))).toConform();
+  });
+
+  test('two nonces get different QR data', { annotation: req('nextauth:getQrLogin#200', 'nextauth:getQrLogin.nonce-bound') }, async ({ nextauth }) => {
+    nextauth.needServer('QR data depends on the nonce');
+    const first = await nextauth.call('getQrLogin', { expect: 200, nonce: nextauth.nonce() });
+    expect(first).toConform();
+    const second = await nextauth.call('getQrLogin', { expect: 200, nonce: nextauth.nonce() });
+    expect(second).toConform();
+    expect(finding('nextauth:getQrLogin.nonce-bound', [first, second], qrDiffers(first, second))).toConform();
+  });
+
+  test('400 when X-nonce is missing', { annotation: req('nextauth:getQrLogin#400') }, async ({ nextauth }) => {
+    expect(await nextauth.call('getQrLogin', { expect: 400, nonce: null })).toConform();
+  });
+
+  test('400 when s is zero', { annotation: req('nextauth:getQrLogin#400') }, async ({ nextauth }) => {
+    expect(await nextauth.call('getQrLogin', { expect: 400, query: { img: 'png', s: 0 } })).toConform();
+  });
+
+  test('400 when s is negative', { annotation: req('nextauth:getQrLogin#400') }, async ({ nextauth, data }) => {
+    expect(await nextauth.call('getQrLogin', { expect: 400, query: { img: 'png', s: -data.number.int({ min: 1, max: 500 }) } })).toConform();
+  });
+
+  test('400 when s is not a number', { annotation: req('nextauth:getQrLogin#400') }, async ({ nextauth, data }) => {
+    expect(await nextauth.call('getQrLogin', { expect: 400, query: { img: 'png', s: data.word.sample() } })).toConform();
+  });
+
+  test('400 when the body is not a UserContext', { annotation: req('nextauth:getQrLogin#400') }, async ({ nextauth }) => {
+    expect(await nextauth.call('getQrLogin', { expect: 400, json: nextauth.notUserContext() })).toConform();
+  });
+
+  test('401 with a challenge without X-apikey', { annotation: req('nextauth:getQrLogin#401', 'RFC9110-15.5.2') }, async ({ nextauth }) => {
+    expect(await nextauth.call('getQrLogin', { expect: 401, as: anonymous })).toConform();
+  });
+
+  test('401 with a challenge for an API key the server never issued', { annotation: req('nextauth:getQrLogin#401', 'RFC9110-15.5.2') }, async ({ nextauth }) => {
+    expect(await nextauth.call('getQrLogin', { expect: 401, as: nextauth.forgedKey() })).toConform();
+  });
+
+  test('403 when X-su names a role the key may not assume', { annotation: req('nextauth:getQrLogin#403') }, async ({ nextauth }) => {
+    expect(await nextauth.call('getQrLogin', { expect: 403, as: nextauth.forbiddenRole() })).toConform();
+  });
+
+  test('404 for a server that does not exist', { annotation: req('nextauth:getQrLogin#404') }, async ({ nextauth }) => {
+    expect(await nextauth.call('getQrLogin', { expect: 404, serverid: nextauth.unknownServer() })).toConform();
+  });
+});

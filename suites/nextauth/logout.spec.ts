@@ -1,0 +1,33 @@
+import { anonymous, expect, req, test } from './fixtures.ts';
+
+test.describe('logout  POST /servers/{serverid}/sessions/logout', () => {
+  test('200 for a session that is not logged in', { annotation: req('nextauth:logout#200') }, async ({ nextauth }) => {
+    expect(await nextauth.call('logout', { expect: 200, nonce: nextauth.nonce() })).toConform();
+  });
+
+  test('200 for a session whose QR code was just issued', { annotation: req('nextauth:getQrLogin#200', 'nextauth:logout#200') }, async ({ nextauth }) => {
+    const nonce = nextauth.nonce();
+    expect(await nextauth.call('getQrLogin', { expect: 200, nonce })).toConform();
+    expect(await nextauth.call('logout', { expect: 200, nonce })).toConform();
+  });
+
+  test('400 when X-nonce is missing', { annotation: req('nextauth:logout#400') }, async ({ nextauth }) => {
+    expect(await nextauth.call('logout', { expect: 400, nonce: null })).toConform();
+  });
+
+  test('401 with a challenge without X-apikey', { annotation: req('nextauth:logout#401', 'RFC9110-15.5.2') }, async ({ nextauth }) => {
+    expect(await nextauth.call('logout', { expect: 401, as: anonymous })).toConform();
+  });
+
+  test('401 with a challenge for an API key the server never issued', { annotation: req('nextauth:logout#401', 'RFC9110-15.5.2') }, async ({ nextauth }) => {
+    expect(await nextauth.call('logout', { expect: 401, as: nextauth.forgedKey() })).toConform();
+  });
+
+  test('403 when X-su names a role the key may not assume', { annotation: req('nextauth:logout#403') }, async ({ nextauth }) => {
+    expect(await nextauth.call('logout', { expect: 403, as: nextauth.forbiddenRole() })).toConform();
+  });
+
+  test('404 for a server that does not exist', { annotation: req('nextauth:logout#404') }, async ({ nextauth }) => {
+    expect(await nextauth.call('logout', { expect: 404, serverid: nextauth.unknownServer() })).toConform();
+  });
+});

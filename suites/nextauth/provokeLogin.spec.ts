@@ -1,0 +1,35 @@
+import { anonymous, expect, req, test } from './fixtures.ts';
+
+test.describe('provokeLogin  POST /servers/{serverid}/sessions/provokelogin', () => {
+  test('200 for a session no account has logged in (nothing to push)', { annotation: req('nextauth:provokeLogin#200') }, async ({ nextauth }) => {
+    expect(await nextauth.call('provokeLogin', { expect: 200, nonce: nextauth.nonce() })).toConform();
+  });
+
+  test('200 with a UserContext body', { annotation: req('nextauth:provokeLogin#200') }, async ({ nextauth }) => {
+    expect(await nextauth.call('provokeLogin', { expect: 200, json: nextauth.userContext() })).toConform();
+  });
+
+  test('400 when X-nonce is missing', { annotation: req('nextauth:provokeLogin#400') }, async ({ nextauth }) => {
+    expect(await nextauth.call('provokeLogin', { expect: 400, nonce: null })).toConform();
+  });
+
+  test('400 when the body is not a UserContext', { annotation: req('nextauth:provokeLogin#400') }, async ({ nextauth }) => {
+    expect(await nextauth.call('provokeLogin', { expect: 400, json: nextauth.notUserContext() })).toConform();
+  });
+
+  test('401 with a challenge without X-apikey', { annotation: req('nextauth:provokeLogin#401', 'RFC9110-15.5.2') }, async ({ nextauth }) => {
+    expect(await nextauth.call('provokeLogin', { expect: 401, as: anonymous })).toConform();
+  });
+
+  test('401 with a challenge for an API key the server never issued', { annotation: req('nextauth:provokeLogin#401', 'RFC9110-15.5.2') }, async ({ nextauth }) => {
+    expect(await nextauth.call('provokeLogin', { expect: 401, as: nextauth.forgedKey() })).toConform();
+  });
+
+  test('403 when X-su names a role the key may not assume', { annotation: req('nextauth:provokeLogin#403') }, async ({ nextauth }) => {
+    expect(await nextauth.call('provokeLogin', { expect: 403, as: nextauth.forbiddenRole() })).toConform();
+  });
+
+  test('404 for a server that does not exist', { annotation: req('nextauth:provokeLogin#404') }, async ({ nextauth }) => {
+    expect(await nextauth.call('provokeLogin', { expect: 404, serverid: nextauth.unknownServer() })).toConform();
+  });
+});

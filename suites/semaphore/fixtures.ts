@@ -1,0 +1,214 @@
+import { test as engine, expect, ApiClient, anonymous, violation, type Identity } from '../../engine/test.ts';
+import { needVariables, precondition } from '../../engine/preconditions.ts';
+import { sessionCookiesSet, setCookies } from '../../engine/checks/cookies.ts';
+import type { Violation } from '../../engine/checks/types.ts';
+import type { Contract } from '../../engine/contract/model.ts';
+import { header, jsonBody, type Exchange } from '../../engine/http/exchange.ts';
+import type { RunContext } from '../../engine/run.ts';
+import type { TestInfo } from '@playwright/test';
+
+export { expect, anonymous, type Identity };
+export { req, finding, violation } from '../../engine/test.ts';
+
+export interface Credentials {
+  /** The login name or e-mail address. */
+  auth: string;
+  password: string;
+}
+
+/** A token this test created, and who created it (the identity that can expire it). */
+interface CreatedToken {
+  id: string;
+  owner: Identity;
+}
+
+/**
+ * Semaphore's flows on top of the generic client: logging in, turning a login into a session
+ * identity, creating API tokens and using them as bearer identities, starting an OIDC sign-in.
+ * At teardown it expires every token and ends every session the test created, whether the test
+ * passed or not.
+ */
+export class Semaphore {
+  readonly client: ApiClient;
+  private readonly sessions: Identity[] = [];
+  private readonly tokens: CreatedToken[] = [];
+
+  constructor(private readonly run: RunContext, private readonly info: TestInfo) {
+    this.client = new ApiClient('semaphore', run);
+  }
+
+  get user(): Credentials {
+    const v = this.run.vars('semaphore');
+    return { auth: v.SEMAPHORE_USERNAME!, password: v.SEMAPHORE_PASSWORD! };
+  }
+
+  get contract(): Contract {
+    return this.client.contract;
+  }
+
+  /**
+   * Any operation. An API token's id is its secret, but it travels in a field named `id`, which
+   * the engine's redactor does not know as secret: every token id a response shows is taught to
+   * the redactor here, before any evidence of it is written.
+   */
+  call: ApiClient['call'] = async (operationId, options) => {
+    const ex = await this.client.call(operationId, options);
+    if (ex.response && ex.response.status < 300 && (operationId === 'listApiTokens' || operationId === 'createApiToken')) {
+      for (const id of tokenIds(ex)) this.run.redactor.addSecret(id);
+    }
+    return ex;
+  };
+
+  /**
+   * POST /auth/login with credentials as JSON, or with `raw` text sent as application/json (for
+   * a body that is not JSON). A session it opens is remembered for teardown.
+   */
+  async login(credentials: Partial<Credentials> | { raw: string }, options: { expect: number }): Promise<Exchange> {
+    const ex = await this.call('login', {
+      expect: options.expect,
+      ...('raw' in credentials ? { body: credentials.raw, contentType: 'application/json' } : { json: credentials }),
+    });
+    const id = sessionFrom(ex);
+    if (id) this.sessions.push(id);
+    return ex;
+  }
+
+  /** A fresh session of the configured user; skips the test (precondition) when login does not work. */
+  async session(): Promise<Identity> {
+    const ex = await this.login(this.user, { expect: 204 });
+    const id = sessionFrom(ex);
+    precondition(id !== undefined && ex.response!.status < 400, this.info, `login did not open a session (status ${ex.response?.status ?? ex.error}); see semaphore:login#204`);
+    return id;
+  }
+
+  /** POST /user/tokens as `as`; a token it creates is remembered and expired at teardown. */
+  async createToken(as: Identity, options: { expect: number }): Promise<Exchange> {
+    const ex = await this.call('createApiToken', { expect: options.expect, as });
+    const [id] = ex.response?.status === 201 ? tokenIds(ex) : [];
+    if (id !== undefined) this.tokens.push({ id, owner: as });
+    return ex;
+  }
+
+  /** A new API token of the configured user (created with a fresh session); a precondition for tests that use one. */
+  async token(): Promise<{ id: string; bearer: Identity; owner: Identity }> {
+    const owner = await this.session();
+    const ex = await this.createToken(owner, { expect: 201 });
+    const [id] = ex.response?.status === 201 ? tokenIds(ex) : [];
+    precondition(id !== undefined, this.info, `POST /user/tokens did not create a token (status ${ex.response?.status ?? ex.error}); see semaphore:createApiToken#201`);
+    return { id, bearer: bearer(id), owner };
+  }
+
+  /** DELETE /user/tokens/{id} as `as`; a token of this test that it expires needs no expiring at teardown. */
+  async deleteToken(as: Identity, id: string, options: { expect: number }): Promise<Exchange> {
+    const ex = await this.call('deleteApiToken', { expect: options.expect, as, params: { api_token_id: id } });
+    if (ex.response?.status === 204) this.forget(id);
+    return ex;
+  }
+
+  /** The configured OIDC provider's id, or a skip naming SEMAPHORE_OIDC_PROVIDER. */
+  oidcProvider(): string {
+    return needVariables(this.run, 'semaphore', ['SEMAPHORE_OIDC_PROVIDER'], this.info).SEMAPHORE_OIDC_PROVIDER!;
+  }
+
+  /** Starts an OIDC sign-in with `provider` and returns the state the server put into the authorization request. */
+  async oidcState(provider: string): Promise<string> {
+    const ex = await this.call('startOidcLogin', { expect: 307, params: { provider_id: provider } });
+    const state = redirectTarget(ex)?.searchParams.get('state');
+    precondition(ex.response?.status === 307 && !!state, this.info, `starting an OIDC sign-in gave no state (status ${ex.response?.status ?? ex.error}); see semaphore:startOidcLogin.to-provider`);
+    return state;
+  }
+
+  async cleanup(): Promise<void> {
+    if (!this.client.target.stateful) return;
+    // Tokens first: the session that created one may still be needed to expire it.
+    for (const t of this.tokens.splice(0)) {
+      const byOwner = await this.client.call('deleteApiToken', { expect: 204, as: t.owner, params: { api_token_id: t.id } }).catch(() => undefined);
+      if (byOwner?.response?.status !== 204) {
+        await this.client.call('deleteApiToken', { expect: 204, as: bearer(t.id), params: { api_token_id: t.id } }).catch(() => undefined);
+      }
+    }
+    for (const as of this.sessions.splice(0)) {
+      await this.client.call('logout', { expect: 204, as }).catch(() => undefined);
+    }
+  }
+
+  private forget(id: string): void {
+    const i = this.tokens.findIndex((t) => t.id === id);
+    if (i >= 0) this.tokens.splice(i, 1);
+  }
+}
+
+export const bearer = (tokenId: string): Identity => ({ label: 'API token', headers: { authorization: `Bearer ${tokenId}` } });
+
+/** The `semaphore` session cookie a response sets, as an identity (a cookie being cleared is none). */
+export function sessionFrom(ex: Exchange): Identity | undefined {
+  const line = ex.response && setCookies(ex.response).find((c) => c.cookie.name === 'semaphore' && c.cookie.value !== '');
+  return line ? { label: 'session cookie', headers: { cookie: `semaphore=${line.cookie.value}` } } : undefined;
+}
+
+/** The ids of the APIToken or APIToken[] a response carries. */
+export function tokenIds(ex: Exchange): string[] {
+  const body = ex.response ? jsonBody(ex.response) : { ok: false as const };
+  if (!body.ok) return [];
+  return [body.value].flat().flatMap((t) => (t !== null && typeof t === 'object' && typeof (t as { id?: unknown }).id === 'string' ? [(t as { id: string }).id] : []));
+}
+
+/** The provider ids GET /auth/login lists. */
+export function providerIds(ex: Exchange): string[] {
+  const body = ex.response ? jsonBody(ex.response) : { ok: false as const };
+  const providers = body.ok ? (body.value as { oidc_providers?: unknown }).oidc_providers : undefined;
+  return Array.isArray(providers) ? providers.map((p) => String((p as { id?: unknown })?.id)) : [];
+}
+
+/** Where a redirect points, resolved against the request's URL; undefined without a usable Location. */
+export function redirectTarget(ex: Exchange): URL | undefined {
+  const location = ex.response && header(ex.response, 'location');
+  if (!location?.trim()) return undefined;
+  try {
+    return new URL(location.trim(), ex.request.url);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Semaphore's login page is the web UI's `<web root>/auth/login`. */
+const isLoginPage = (url: URL): boolean => /\/auth\/login\/?$/.test(url.pathname);
+/** Origin and path only: the query of an authorization request carries the state. */
+const shown = (url: URL): string => `${url.origin}${url.pathname}`;
+
+/** Violations of "the redirect goes to the login page". */
+export function toLoginPage(ex: Exchange): Violation[] {
+  const target = redirectTarget(ex);
+  if (!target) return [violation('redirects_to_login_page', 'no Location to tell where the redirect goes', { expected: 'Location: <web root>/auth/login', received: 'absent or not a URL' })];
+  return isLoginPage(target) ? [] : [violation('redirects_to_login_page', 'the redirect does not go to the login page', { expected: '<web root>/auth/login', received: shown(target) })];
+}
+
+/** Violations of "the redirect is an authorization request to the provider with client_id, redirect_uri and state". */
+export function toAuthorizationRequest(ex: Exchange): Violation[] {
+  const target = redirectTarget(ex);
+  if (!target) return [violation('redirects_to_provider', 'no Location to read the authorization request from', { expected: "the provider's authorization endpoint", received: 'absent or not a URL' })];
+  if (isLoginPage(target)) return [violation('redirects_to_provider', 'a configured provider was answered with the login page', { expected: "the provider's authorization endpoint", received: shown(target) })];
+  const missing = ['client_id', 'redirect_uri', 'state'].filter((p) => !target.searchParams.get(p));
+  return missing.length === 0 ? [] : [violation('authorization_request_complete', `the authorization request lacks ${missing.join(', ')}`, {
+    expected: 'client_id, redirect_uri and state in the query',
+    received: [...new Set(target.searchParams.keys())].join(', ') || 'no query',
+  })];
+}
+
+/** Violations of "the response logs nobody in": no `semaphore` session cookie is set. */
+export function setsNoSession(ex: Exchange, contract: Contract): Violation[] {
+  return ex.response && sessionCookiesSet(ex.response, contract).length > 0
+    ? [violation('sets_no_session', 'the response sets a session cookie', { expected: 'no semaphore cookie', received: 'Set-Cookie: semaphore=…' })]
+    : [];
+}
+
+export const test = engine.extend<{ semaphore: Semaphore }>({
+  semaphore: async ({ run }, use, info) => {
+    const semaphore = new Semaphore(run, info);
+    try {
+      await use(semaphore);
+    } finally {
+      await semaphore.cleanup();
+    }
+  },
+});

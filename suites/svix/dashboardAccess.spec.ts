@@ -1,0 +1,59 @@
+import { needState } from '../../engine/preconditions.ts';
+import { accessFrom, anonymous, appIdOutsidePattern, expect, finding, idempotencyKey, req, test, unknownAppId, violation } from './fixtures.ts';
+
+test.describe('dashboardAccess  POST /api/v1/auth/dashboard-access/{app_id}/', () => {
+  test('200 with a new app-portal token and its login URL as DashboardAccessOut', { annotation: req('svix:dashboardAccess#200', 'ASVS-8.2.1') }, async ({ svix }) => {
+    expect(await svix.portalAccess({ expect: 200 })).toConform();
+  });
+
+  test('the same request with the same idempotency key gets the first response back', { annotation: req('svix:dashboardAccess#200', 'svix:dashboardAccess.idempotent-replay') }, async ({ svix, run, data }, info) => {
+    needState(run, 'svix', info, 'a replay returns the first token (it answers every request with the example)');
+    const key = idempotencyKey(data);
+    const first = await svix.portalAccess({ expect: 200, idempotencyKey: key });
+    expect(first).toConform();
+    const again = await svix.portalAccess({ expect: 200, idempotencyKey: key });
+    expect(again).toConform({ because: 'svix:dashboardAccess.idempotent-replay' });
+    const [a, b] = [accessFrom(first), accessFrom(again)];
+    const same = a.token !== undefined && a.token === b.token && a.url === b.url;
+    expect(finding('svix:dashboardAccess.idempotent-replay', [first, again], same ? [] : [
+      violation('idempotent_replay', 'the repeated request minted new portal access instead of replaying the first response', { expected: 'the first response\'s token and url', received: 'a different token or url' }),
+    ])).toConform();
+  });
+
+  test('401 with a challenge without a bearer token', { annotation: req('svix:dashboardAccess#401', 'RFC9110-15.5.2') }, async ({ svix }) => {
+    expect(await svix.call('dashboardAccess', { expect: 401, as: anonymous, params: { app_id: svix.appId } })).toConform();
+  });
+
+  test('401 with a challenge for a bearer token the server never issued', { annotation: req('svix:dashboardAccess#401', 'RFC9110-15.5.2') }, async ({ svix, data }) => {
+    const forged = { label: 'forged bearer token', headers: { authorization: `Bearer ${data.string.alphanumeric(40)}` } };
+    expect(await svix.call('dashboardAccess', { expect: 401, as: forged, params: { app_id: svix.appId } })).toConform();
+  });
+
+  test('403 for an app-portal token, which may not mint portal access', { annotation: req('svix:dashboardAccess#403') }, async ({ svix }) => {
+    const portal = await svix.portalToken();
+    expect(await svix.call('dashboardAccess', { expect: 403, as: portal, params: { app_id: svix.appId } })).toConform();
+  });
+
+  test('404 for an application that does not exist', { annotation: req('svix:dashboardAccess#404') }, async ({ svix, data }) => {
+    expect(await svix.portalAccess({ expect: 404, appId: unknownAppId(data) })).toConform();
+  });
+
+  test('409 when the idempotency key was already used for a different request', { annotation: req('svix:dashboardAccess#409') }, async ({ svix, data }) => {
+    const key = idempotencyKey(data);
+    svix.step(await svix.portalAccess({ expect: 200, idempotencyKey: key }), 200, 'dashboard-access with a fresh idempotency key');
+    expect(await svix.portalAccess({ expect: 409, appId: unknownAppId(data), idempotencyKey: key })).toConform();
+  });
+
+  test('422 for an app_id that breaks the pattern', { annotation: req('svix:dashboardAccess#422') }, async ({ svix, data }) => {
+    expect(await svix.portalAccess({ expect: 422, appId: appIdOutsidePattern(data) })).toConform();
+  });
+
+  test('422 for an app_id longer than 256 characters', { annotation: req('svix:dashboardAccess#422') }, async ({ svix, data }) => {
+    expect(await svix.portalAccess({ expect: 422, appId: `app_${data.string.alphanumeric(253)}` })).toConform();
+  });
+
+  test('429 once the caller exceeds the rate limit', { annotation: req('svix:dashboardAccess#429') }, async ({ svix, data }) => {
+    // An unknown application: each request is refused with 404 and mints nothing.
+    expect(await svix.rateLimited('dashboardAccess', 404, { as: svix.org, params: { app_id: unknownAppId(data) } })).toConform();
+  });
+});

@@ -1,0 +1,178 @@
+import { setTimeout as delay } from 'node:timers/promises';
+import { test as engine, expect, ApiClient, anonymous, type Identity } from '../../engine/test.ts';
+import type { CallOptions } from '../../engine/client.ts';
+import { needVariables, precondition } from '../../engine/preconditions.ts';
+import { header, jsonBody, type Exchange } from '../../engine/http/exchange.ts';
+import type { RunContext } from '../../engine/run.ts';
+import type { TestInfo } from '@playwright/test';
+import type { Faker } from '@faker-js/faker';
+
+export { expect, anonymous, type Identity };
+export { req, finding, violation } from '../../engine/test.ts';
+
+export type SvixOperation = 'dashboardAccess' | 'logout' | 'expireAll';
+
+/** Requests a rate-limit probe sends at once; bursts are needed because a limit counts per time window. */
+const PROBE_BURST = 10;
+/** The longest Retry-After a probe waits out before the next test; beyond it the run would stall. */
+const MAX_RETRY_AFTER_S = 30;
+
+/**
+ * Svix's flows on top of the generic client: the organisation token, app-portal tokens minted by
+ * dashboard-access (remembered, and logged out at teardown whether the test passed or not), and a
+ * bounded rate-limit probe that waits out the limit it provoked before the next test runs.
+ */
+export class Svix {
+  readonly client: ApiClient;
+  /** Portal tokens this test obtained and has not logged out yet. */
+  private readonly portalTokens = new Map<string, Identity>();
+  /** Seconds the server asked the run to wait after a 429 this test provoked. */
+  private retryAfterS = 0;
+
+  constructor(private readonly run: RunContext, private readonly info: TestInfo) {
+    this.client = new ApiClient('svix', run);
+  }
+
+  get stateful(): boolean {
+    return this.client.target.stateful;
+  }
+
+  /** The configured application (SVIX_APP_ID). */
+  get appId(): string {
+    return this.run.vars('svix').SVIX_APP_ID!;
+  }
+
+  /** The organisation's API token (SVIX_TOKEN). */
+  get org(): Identity {
+    return { label: 'organisation token', headers: { authorization: `Bearer ${this.run.vars('svix').SVIX_TOKEN!}` } };
+  }
+
+  /**
+   * Every call goes through here: a portal token that dashboard-access hands out is remembered for
+   * teardown, and one that logout ended is forgotten.
+   */
+  call = async (operationId: SvixOperation, options: CallOptions): Promise<Exchange> => {
+    const ex = await this.client.call(operationId, options);
+    const status = ex.response?.status;
+    if (operationId === 'dashboardAccess' && status === 200) {
+      const token = tokenFrom(ex);
+      if (token) this.portalTokens.set(token, portalIdentity(token));
+    }
+    if (operationId === 'logout' && status === 204) {
+      const sent = /^Bearer\s+(\S+)$/i.exec(options.as?.headers.authorization ?? '')?.[1];
+      if (sent) this.portalTokens.delete(sent);
+    }
+    if (status === 429) this.retryAfterS = Math.max(this.retryAfterS, retryAfterSeconds(ex));
+    return ex;
+  };
+
+  /** POST dashboard-access with the organisation token for SVIX_APP_ID (or `appId`), optionally with an idempotency key. */
+  portalAccess(options: { expect: number; appId?: string; idempotencyKey?: string }): Promise<Exchange> {
+    return this.call('dashboardAccess', {
+      expect: options.expect,
+      as: this.org,
+      params: { app_id: options.appId ?? this.appId },
+      ...(options.idempotencyKey !== undefined ? { headers: { 'idempotency-key': options.idempotencyKey } } : {}),
+    });
+  }
+
+  /** A fresh app-portal token for SVIX_APP_ID; skips the test (precondition) when dashboard-access does not mint one. */
+  async portalToken(): Promise<Identity> {
+    const ex = await this.portalAccess({ expect: 200 });
+    const token = ex.response?.status === 200 ? tokenFrom(ex) : undefined;
+    precondition(token !== undefined, this.info, `dashboard-access did not mint an app-portal token (status ${ex.response?.status ?? ex.error}); see svix:dashboardAccess#200`);
+    return portalIdentity(token);
+  }
+
+  /** Requires the step an idempotency scenario builds on to have been answered as documented. */
+  step(ex: Exchange, status: number, what: string): void {
+    precondition(ex.response?.status === status, this.info, `${what} got ${ex.response?.status ?? ex.error} instead of ${status}`);
+  }
+
+  /**
+   * Sends `request` (one that changes nothing on a conforming server) in bursts until one answer
+   * is 429, and returns that answer. At most SVIX_PROBE_RATE_LIMIT requests: without the variable
+   * the test is skipped, so a live run puts no load on a server unless asked to. Once the request
+   * has been answered as `harmless`, any other answer is how the server refuses the flood, and is
+   * returned to be judged as the 429 scenario; a request that is never answered as `harmless`, or a
+   * cap reached without a 429, ends the probe as a precondition.
+   */
+  async rateLimited(operationId: SvixOperation, harmless: number, request: Omit<CallOptions, 'expect'>): Promise<Exchange> {
+    const { SVIX_PROBE_RATE_LIMIT: cap } = needVariables(this.run, 'svix', ['SVIX_PROBE_RATE_LIMIT'], this.info);
+    const budget = Number(cap);
+    if (!Number.isInteger(budget) || budget < 1 || budget > 10_000) throw new Error(`SVIX_PROBE_RATE_LIMIT must be a whole number of requests from 1 to 10000, not "${cap}"`);
+    let sent = 0;
+    let answered = false;
+    while (sent < budget) {
+      const n = Math.min(PROBE_BURST, budget - sent);
+      const burst = await Promise.all(Array.from({ length: n }, () => this.call(operationId, { ...request, expect: 429 })));
+      sent += n;
+      const limited = burst.find((ex) => ex.response?.status === 429);
+      if (limited) return limited;
+      answered ||= burst.some((ex) => ex.response?.status === harmless);
+      const other = burst.find((ex) => ex.response?.status !== harmless);
+      if (other && answered) return other;
+      precondition(other === undefined, this.info, `the probe's request got ${other?.response?.status ?? other?.error} where ${harmless} (or 429) was expected`);
+    }
+    precondition(false, this.info, `${budget} requests (SVIX_PROBE_RATE_LIMIT) did not reach the rate limit`);
+  }
+
+  async cleanup(): Promise<void> {
+    if (!this.stateful) return;
+    // A limit this test provoked would refuse the next test's requests (and this teardown's).
+    if (this.retryAfterS > 0) await delay(Math.min(this.retryAfterS, MAX_RETRY_AFTER_S) * 1000);
+    for (const as of [...this.portalTokens.values()]) {
+      await this.client.call('logout', { expect: 204, as }).catch(() => undefined);
+    }
+    this.portalTokens.clear();
+  }
+}
+
+function portalIdentity(token: string): Identity {
+  return { label: 'app-portal token', headers: { authorization: `Bearer ${token}` } };
+}
+
+/** The `token` and `url` of a DashboardAccessOut body, where present. */
+export function accessFrom(ex: Exchange): { token?: string; url?: string } {
+  const body = ex.response ? jsonBody(ex.response) : { ok: false as const };
+  const v = body.ok && body.value !== null && typeof body.value === 'object' ? (body.value as Record<string, unknown>) : {};
+  return {
+    ...(typeof v.token === 'string' && v.token !== '' ? { token: v.token } : {}),
+    ...(typeof v.url === 'string' ? { url: v.url } : {}),
+  };
+}
+
+const tokenFrom = (ex: Exchange): string | undefined => accessFrom(ex).token;
+
+/** Retry-After in seconds (delta-seconds or an HTTP date); 1 when the server names none. */
+function retryAfterSeconds(ex: Exchange): number {
+  const v = ex.response && header(ex.response, 'retry-after')?.trim();
+  if (!v) return 1;
+  if (/^\d+$/.test(v)) return Math.max(1, Number(v));
+  const at = Date.parse(v);
+  return Number.isNaN(at) ? 1 : Math.max(1, Math.ceil((at - Date.now()) / 1000));
+}
+
+export const test = engine.extend<{ svix: Svix }>({
+  svix: async ({ run }, use, info) => {
+    const svix = new Svix(run, info);
+    try {
+      await use(svix);
+    } finally {
+      await svix.cleanup();
+    }
+  },
+});
+
+/** An application id of the contract's shape that belongs to no application. */
+export const unknownAppId = (data: Faker): string => `app_cf${data.string.alphanumeric(25)}`;
+
+/** Characters outside the app_id pattern ^[a-zA-Z0-9\-_.]+$ that survive a trip through a URL path. */
+const OUTSIDE_PATTERN = ['!', '@', '$', '~', '*', ',', ':', '+', '=', ' '] as const;
+
+/** An app_id that breaks the pattern by one character, and stays within the length limits. */
+export const appIdOutsidePattern = (data: Faker): string =>
+  `app_${data.string.alphanumeric(8)}${data.helpers.arrayElement(OUTSIDE_PATTERN)}${data.string.alphanumeric(8)}`;
+
+/** A fresh idempotency key, as the contract suggests (a UUID v4). */
+export const idempotencyKey = (data: Faker): string => data.string.uuid();

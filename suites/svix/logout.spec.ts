@@ -1,0 +1,55 @@
+import { needState } from '../../engine/preconditions.ts';
+import { anonymous, expect, idempotencyKey, req, test } from './fixtures.ts';
+
+test.describe('logout  POST /api/v1/auth/logout/', () => {
+  test('204 for an app-portal token the run obtained', { annotation: req('svix:logout#204', 'RFC9110-15.3.5') }, async ({ svix }) => {
+    const portal = await svix.portalToken();
+    expect(await svix.call('logout', { expect: 204, as: portal })).toConform();
+  });
+
+  test('afterwards the logged-out token no longer authenticates', { annotation: req('svix:logout#204', 'svix:logout.ends-token', 'svix:logout#401', 'RFC9110-15.5.2') }, async ({ svix, run }, info) => {
+    needState(run, 'svix', info, 'a logged-out token stops working');
+    const portal = await svix.portalToken();
+    expect(await svix.call('logout', { expect: 204, as: portal })).toConform();
+    expect(await svix.call('logout', { expect: 401, as: portal })).toConform({ because: 'svix:logout.ends-token' });
+  });
+
+  test('403 for the organisation token, which cannot be logged out', { annotation: req('svix:logout#403') }, async ({ svix }) => {
+    expect(await svix.call('logout', { expect: 403, as: svix.org })).toConform();
+  });
+
+  test('the organisation token still works after the refused logout', { annotation: req('svix:logout#403', 'svix:dashboardAccess#200') }, async ({ svix, run }, info) => {
+    needState(run, 'svix', info, 'the organisation token outlives an attempt to log it out');
+    expect(await svix.call('logout', { expect: 403, as: svix.org })).toConform();
+    expect(await svix.portalAccess({ expect: 200 })).toConform({ because: 'svix:logout#403' });
+  });
+
+  test('401 with a challenge without a bearer token', { annotation: req('svix:logout#401', 'RFC9110-15.5.2') }, async ({ svix }) => {
+    expect(await svix.call('logout', { expect: 401, as: anonymous })).toConform();
+  });
+
+  test('401 with a challenge for a bearer token the server never issued', { annotation: req('svix:logout#401', 'RFC9110-15.5.2') }, async ({ svix, data }) => {
+    const forged = { label: 'forged bearer token', headers: { authorization: `Bearer ${data.string.alphanumeric(40)}` } };
+    expect(await svix.call('logout', { expect: 401, as: forged })).toConform();
+  });
+
+  test('409 when the idempotency key was already used for a different request', { annotation: req('svix:logout#409') }, async ({ svix, data }) => {
+    const key = idempotencyKey(data);
+    svix.step(await svix.portalAccess({ expect: 200, idempotencyKey: key }), 200, 'dashboard-access with a fresh idempotency key');
+    // Should the key be ignored, logging out the organisation token is refused (403) and ends nothing.
+    expect(await svix.call('logout', { expect: 409, as: svix.org, headers: { 'idempotency-key': key } })).toConform();
+  });
+
+  test('404 is documented, but logout names no resource, so no request leads there', { annotation: req('svix:logout#404') }, async ({}, info) => {
+    info.skip(true, 'not provoked: logout has no path parameter and names no resource, so a conforming server has no request that leads to 404');
+  });
+
+  test('422 is documented, but logout takes no input that could be invalid, so no request leads there', { annotation: req('svix:logout#422') }, async ({}, info) => {
+    info.skip(true, 'not provoked: logout takes no body and no path parameter, and any idempotency-key value is a valid string, so a conforming server has no request that leads to 422');
+  });
+
+  test('429 once the caller exceeds the rate limit', { annotation: req('svix:logout#429') }, async ({ svix }) => {
+    // The organisation token: each request is refused with 403 and ends nothing.
+    expect(await svix.rateLimited('logout', 403, { as: svix.org })).toConform();
+  });
+});
