@@ -1,4 +1,5 @@
-import { API_DEFINITIONS, type ApiName } from './config/apis.ts';
+import { resolve } from 'node:path';
+import { API_DEFINITIONS, contractFile, type ApiName } from './config/apis.ts';
 import { apiVariables, readSettings, secretValues, type Settings } from './config/settings.ts';
 import { loadContract } from './contract/load.ts';
 import type { Contract } from './contract/model.ts';
@@ -26,6 +27,9 @@ export function runContext(): RunContext {
   return current;
 }
 
+/** Where a run notes that a target stopped answering (see liveTarget); cleared when a run starts. */
+export const downMarker = (reportDir: string, api: ApiName): string => resolve(reportDir, `.${api}-stopped-answering`);
+
 export const mockUrlVariable = (api: ApiName): string => `CONFORMANCE_MOCK_URL_${api.toUpperCase()}`;
 
 function createRunContext(env: NodeJS.ProcessEnv): RunContext {
@@ -37,7 +41,7 @@ function createRunContext(env: NodeJS.ProcessEnv): RunContext {
     redactor: new Redactor(secretValues(env)),
     contract(api) {
       let c = contracts.get(api);
-      if (!c) contracts.set(api, (c = loadContract(api, API_DEFINITIONS[api].contract)));
+      if (!c) contracts.set(api, (c = loadContract(api, contractFile(api, env))));
       return c;
     },
     target(api) {
@@ -48,7 +52,7 @@ function createRunContext(env: NodeJS.ProcessEnv): RunContext {
           if (!url) throw new Error(`the mock for ${api} is not running: start the suites through playwright.config.ts, whose global set-up starts it`);
           t = mockTarget(url, settings.timeoutMs);
         } else {
-          t = liveTarget(env[API_DEFINITIONS[api].baseUrlVariable]!.replace(/\/+$/, ''), settings.timeoutMs);
+          t = liveTarget(env[API_DEFINITIONS[api].baseUrlVariable]!.replace(/\/+$/, ''), { ...settings, downMarker: downMarker(settings.reportDir, api) });
         }
         targets.set(api, t);
       }

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
-import { base as fakerBase, en, Faker } from '@faker-js/faker';
+// The English-only entry: the full package loads every locale (~0.6 s), and a worker starts anew after each failed test.
+import { faker } from '@faker-js/faker/locale/en';
+import type { Faker } from '@faker-js/faker';
 import { expect as baseExpect, test as base } from '@playwright/test';
 import { requirement, type RequirementId } from '../requirements/index.ts';
 import { WARNING_ANNOTATION } from './annotations.ts';
@@ -20,7 +22,7 @@ export { anonymous, ApiClient, type Identity } from './client.ts';
 export const test = base.extend<{ data: Faker }, { run: RunContext }>({
   run: [async ({}, use) => use(runContext()), { scope: 'worker' }],
   data: async ({ run }, use, testInfo) => {
-    const faker = new Faker({ locale: [en, fakerBase] });
+    // One instance per worker, re-seeded for each test; a worker runs one test at a time.
     faker.seed(seedFor(run.settings.seed, testInfo.titlePath.join(' › ')));
     await use(faker);
   },

@@ -1,10 +1,11 @@
-import { API_DEFINITIONS } from '../config/apis.ts';
+import { API_DEFINITIONS, contractFile } from '../config/apis.ts';
 import { ConfigError } from '../config/errors.ts';
 import { loadEnvironment, readSettings } from '../config/settings.ts';
 import { ContractError } from '../contract/errors.ts';
 import { loadContract } from '../contract/load.ts';
 import { validateContract } from '../contract/validate.ts';
-import { mockUrlVariable } from '../run.ts';
+import { mkdirSync, rmSync } from 'node:fs';
+import { downMarker, mockUrlVariable } from '../run.ts';
 import { startMocks } from '../targets/prism.ts';
 import { probe } from '../targets/reachability.ts';
 
@@ -22,13 +23,15 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     const settings = readSettings(process.env, envFiles);
     // Workers and the reporter read the seed from here, so every part of the run uses the same one.
     process.env.CONFORMANCE_SEED = String(settings.seed);
+    mkdirSync(settings.reportDir, { recursive: true });
+    for (const api of settings.apis) rmSync(downMarker(settings.reportDir, api), { force: true });
     for (const api of settings.apis) {
-      const file = API_DEFINITIONS[api].contract;
+      const file = contractFile(api);
       loadContract(api, file);
       await validateContract(file);
     }
     if (settings.target === 'mock') {
-      const mocks = await startMocks(settings.apis.map((api) => ({ api, file: API_DEFINITIONS[api].contract })));
+      const mocks = await startMocks(settings.apis.map((api) => ({ api, file: contractFile(api) })));
       for (const m of mocks) process.env[mockUrlVariable(m.api)] = m.url;
       return async () => {
         await Promise.all(mocks.map((m) => m.close()));

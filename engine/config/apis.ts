@@ -54,9 +54,9 @@ export const API_DEFINITIONS: Readonly<Record<ApiName, ApiDefinition>> = {
     variables: [
       { name: 'NEXTAUTH_API_KEY', secret: true, required: true, mock: 'mock-nextauth-apikey' },
       { name: 'NEXTAUTH_SERVER_ID', secret: false, required: true, mock: 'bW9jay1zZXJ2ZXI' },
-      { name: 'NEXTAUTH_ROLE_ID', secret: false, required: false, enables: 'requests that assume a role with X-su', mock: 'mock-role' },
-      { name: 'NEXTAUTH_ACCOUNT_ID', secret: false, required: false, enables: 'provokeLoginOnAccount 200', mock: '4242' },
-      { name: 'NEXTAUTH_USER_ID', secret: false, required: false, enables: 'provokeLoginOnUser 200', mock: 'mock-user' },
+      { name: 'NEXTAUTH_ROLE_ID', secret: false, required: false, enables: 'getSession with a role the key may assume (X-su)', mock: 'mock-role' },
+      { name: 'NEXTAUTH_ACCOUNT_ID', secret: false, required: false, enables: 'provokeLoginOnAccount 200 and its checks that name a real account; pushes test logins to that account\'s app', mock: '4242' },
+      { name: 'NEXTAUTH_USER_ID', secret: false, required: false, enables: 'provokeLoginOnUser 200 and its checks that name a real user; pushes test logins to that user\'s app', mock: 'mock-user' },
     ],
   },
   svix: {
@@ -84,6 +84,14 @@ export const API_DEFINITIONS: Readonly<Record<ApiName, ApiDefinition>> = {
     ],
   },
 };
+
+/**
+ * The contract a run uses for an API: ours, unless CONFORMANCE_CONTRACT_<API> names another file
+ * (a vendor checking an edited contract, or a test feeding a broken one).
+ */
+export function contractFile(api: ApiName, env: NodeJS.ProcessEnv = process.env): string {
+  return env[`CONFORMANCE_CONTRACT_${api.toUpperCase()}`] || API_DEFINITIONS[api].contract;
+}
 
 /** The APIs whose suites exist in this checkout (a folder suites/<api> with spec files). */
 export const AVAILABLE_APIS: readonly ApiName[] = (Object.keys({ traq: 0, nextauth: 0, svix: 0, semaphore: 0 } satisfies Record<ApiName, 0>) as ApiName[])

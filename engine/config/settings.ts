@@ -18,6 +18,10 @@ export interface Settings {
   seed: number;
   /** Per-request timeout. */
   timeoutMs: number;
+  /** Live targets: requests per second at most (CONFORMANCE_MAX_RPS). */
+  maxRps: number;
+  /** Live targets: the longest Retry-After honoured on a 429 (CONFORMANCE_MAX_RETRY_AFTER). */
+  maxRetryAfterS: number;
   /** Which dotenv files were read, for the report. */
   envFiles: string[];
   /** CONFORMANCE_BASELINE: the file of known failures, if any. */
@@ -65,6 +69,8 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env, envFiles: str
   const timeoutText = env.CONFORMANCE_TIMEOUT_MS ?? '5000';
   const timeoutMs = Number(timeoutText);
   if (!Number.isInteger(timeoutMs) || timeoutMs < 100 || timeoutMs > 120_000) throw new ConfigError(`CONFORMANCE_TIMEOUT_MS must be a whole number of milliseconds from 100 to 120000, not "${timeoutText}"`);
+  const maxRps = numberIn(env, 'CONFORMANCE_MAX_RPS', 20, 0.1, 1000);
+  const maxRetryAfterS = numberIn(env, 'CONFORMANCE_MAX_RETRY_AFTER', 30, 0, 600);
   if (target === 'live') for (const api of apis) checkLiveVariables(env, api);
   return {
     target,
@@ -74,10 +80,20 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env, envFiles: str
     allowDestructive: /^(1|true|yes)$/i.test(env.CONFORMANCE_ALLOW_DESTRUCTIVE ?? ''),
     seed,
     timeoutMs,
+    maxRps,
+    maxRetryAfterS,
     envFiles,
     baselineFile: env.CONFORMANCE_BASELINE || null,
     baseline: readBaseline(env.CONFORMANCE_BASELINE || undefined),
   };
+}
+
+function numberIn(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const text = env[name];
+  if (text === undefined || text === '') return fallback;
+  const n = Number(text);
+  if (!Number.isFinite(n) || n < min || n > max) throw new ConfigError(`${name} must be a number from ${min} to ${max}, not "${text}"`);
+  return n;
 }
 
 function oneOf<T extends string>(env: NodeJS.ProcessEnv, name: string, allowed: readonly T[], fallback: T): T {

@@ -21,7 +21,9 @@ export async function send(request: RecordedRequest, { timeoutMs }: SendOptions)
     .withPath(request.url)
     .withHeaders(request.headers)
     .withRequestTimeout(timeoutMs)
-    .withFollowRedirects(false);
+    .withFollowRedirects(false)
+    // The request timeout above only notices a silent socket; a server that trickles bytes is cut off here.
+    .withCore({ signal: AbortSignal.timeout(timeoutMs) });
   if (request.body !== undefined) spec.withBody(request.body);
   try {
     const res = (await spec.toss()) as unknown as PactumResponse;
@@ -55,12 +57,16 @@ function toRecorded(res: PactumResponse): RecordedResponse {
 function transportError(err: unknown, timeoutMs: number): string {
   const e = err as { code?: string; message?: string };
   const text = `${e.code ?? ''} ${e.message ?? String(err)}`;
-  if (/timeout|ETIMEDOUT|ESOCKETTIMEDOUT/i.test(text)) return `no response within ${timeoutMs} ms`;
+  if (/abort|timeout|ETIMEDOUT|ESOCKETTIMEDOUT/i.test(text)) return `${NO_ANSWER} within ${timeoutMs} ms`;
+  if (/longer than acceptable/.test(text)) return 'the body exceeded 50 MB and was not read further';
+  if (/HPE_|Parse Error/i.test(text)) return `the response is not valid HTTP (${e.code ?? 'parse error'})`;
   if (/ECONNREFUSED/.test(text)) return 'connection refused';
   if (/ECONNRESET|socket hang up/i.test(text)) return 'connection reset before a complete response';
   if (/ENOTFOUND|EAI_AGAIN/.test(text)) return 'host name does not resolve';
   return (e.message ?? String(err)).split('\n')[0]!;
 }
+
+export const NO_ANSWER = 'no complete response';
 
 export function mergeHeaders(...maps: (HeaderMap | undefined)[]): HeaderMap {
   return Object.assign({}, ...maps.filter(Boolean));

@@ -4,7 +4,7 @@ import { relative, resolve } from 'node:path';
 import type { FullConfig, Reporter, Suite, TestCase, TestResult } from '@playwright/test/reporter';
 import { isRequirementId, requirement } from '../../requirements/index.ts';
 import { ENABLED_BY_ANNOTATION, REQUIREMENT_ANNOTATION } from '../annotations.ts';
-import { API_DEFINITIONS, type ApiName } from '../config/apis.ts';
+import { API_DEFINITIONS, contractFile, type ApiName } from '../config/apis.ts';
 import { readSettings, secretValues } from '../config/settings.ts';
 import { loadContract, PROJECT_ROOT } from '../contract/load.ts';
 import type { Contract } from '../contract/model.ts';
@@ -127,7 +127,7 @@ export default class ConformanceReporter implements Reporter {
 
   private contract(api: ApiName): Contract {
     let c = this.contracts.get(api);
-    if (!c) this.contracts.set(api, (c = loadContract(api, API_DEFINITIONS[api].contract)));
+    if (!c) this.contracts.set(api, (c = loadContract(api, contractFile(api))));
     return c;
   }
 

@@ -13,6 +13,7 @@ export function mockTarget(baseUrl: string, timeoutMs: number): Target {
     kind: 'mock',
     stateful: false,
     baseUrl,
+    down: () => undefined,
     async send(request, operation, expectedStatus) {
       const natural = await send(request, { timeoutMs });
       if (!natural.response || natural.response.status === expectedStatus || !(String(expectedStatus) in operation.responses)) return natural;

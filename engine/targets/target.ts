@@ -10,4 +10,6 @@ export interface Target {
   stateful: boolean;
   baseUrl: string;
   send(request: RecordedRequest, operation: Operation, expectedStatus: number): Promise<Sent>;
+  /** Why no more requests should be sent (the target stopped answering), if so. */
+  down(): string | undefined;
 }
