@@ -14,9 +14,11 @@ const test = base.extend<{}, { hostile: HostileServer }>({
 /**
  * Against a server that breaks HTTP, the run still ends on its own, in bounded time, with failing
  * verdicts that say what went wrong (never a hang, a crash or a stack trace). The bound below is a
- * guard against hangs, documented in the README (about 3 timeouts plus the rest of the suite
- * failing fast), not a performance assertion.
+ * guard against hangs, not a performance assertion: Playwright starts a fresh worker after every
+ * failed test, so a server that fails everything costs about a second per test (more on a loaded
+ * machine); a server that stops answering costs three timeouts, then the rest is skipped at once.
  */
+test.describe.configure({ timeout: 360_000 });
 for (const behaviour of BEHAVIOURS) {
   test(`a server that answers "${behaviour}": failing verdicts, no hang, no crash`, async ({ hostile }) => {
     const run = await runConformance({
@@ -28,10 +30,11 @@ for (const behaviour of BEHAVIOURS) {
     const r = run.report!;
     expect(r.summary.mustFailures).toBeGreaterThan(0);
     expect(run.stdout).not.toMatch(/worker process exited unexpectedly|Error: .*\n\s+at /);
-    expect(run.ms, 'bounded').toBeLessThan(90_000);
-    // Every failure explains itself: a violation, or a reason.
+    expect(run.ms, 'bounded').toBeLessThan(300_000);
+    // Every failure explains itself: a violation, or a reason; never an error of the tool's own.
     for (const res of r.results.filter((x) => x.verdict === 'fail')) {
       expect(res.evidence.some((e) => e.violations.length > 0) || !!res.reason, `${res.requirement} explains its failure`).toBe(true);
+      expect(res.reason ?? '', `${res.requirement}: no internal error`).not.toMatch(/TypeError|ReferenceError|Cannot read|is not a function|undefined/);
     }
   });
 }

@@ -49,6 +49,7 @@ export const bodyMatchesSchema: Check = {
   requirement: 'scenario',
   applies: (ctx) => {
     const spec = documentedResponse(ctx);
+    if (!spec) return false;
     const received = mediaType(header(ctx.response!, 'content-type'));
     const schemaFor = spec?.content[received] ?? Object.entries(spec?.content ?? {}).find(([t]) => isJsonType(t))?.[1];
     return schemaFor?.schema !== undefined && (isJsonType(received) || received === '');

@@ -34,6 +34,9 @@ async function main(): Promise<number> {
   const args = [cli, 'test', '--config', resolve(PROJECT_ROOT, 'playwright.config.ts'), ...settings.apis.map((a) => `--project=${a}`), ...process.argv.slice(2)];
   const code = await new Promise<number>((done) => {
     const child = spawn(process.execPath, args, { stdio: 'inherit', env: process.env });
+    // An interrupted run still tears its tests down, so what it created is cleaned up: Playwright
+    // does that on the first signal, so pass it on and wait.
+    for (const sig of ['SIGINT', 'SIGTERM'] as const) process.on(sig, () => child.kill(sig));
     child.on('exit', (c, signal) => done(c ?? (signal ? 130 : 1)));
   });
   if (code === 2) return 2;

@@ -68,7 +68,7 @@ export const API_DEFINITIONS: Readonly<Record<ApiName, ApiDefinition>> = {
     variables: [
       { name: 'SVIX_TOKEN', secret: true, required: true, mock: 'testsk_mockOrganisationToken' },
       { name: 'SVIX_APP_ID', secret: false, required: true, mock: 'app_2mockApplication' },
-      { name: 'SVIX_PROBE_RATE_LIMIT', secret: false, required: false, enables: 'the 429 rate-limit probes, at most this many requests per operation; off by default, so staging gets no load', mock: '10' },
+      { name: 'SVIX_PROBE_RATE_LIMIT', secret: false, required: false, enables: 'the 429 rate-limit probes, at most this many requests per operation, which reach a limit only below CONFORMANCE_MAX_RPS; off by default, so staging gets no load', mock: '10' },
     ],
   },
   semaphore: {

@@ -4,7 +4,7 @@ import { dirname, relative, resolve } from 'node:path';
 import { parseDocument } from 'yaml';
 import { ContractError } from './errors.ts';
 import type { Contract, HeaderSpec, JsonSchema, Operation, ResponseSpec, SecurityScheme } from './model.ts';
-import { registerSchemaFile } from './schemas.ts';
+import { registerSchemaFile, secretFieldsOf } from './schemas.ts';
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 type Node = Record<string, unknown>;
@@ -35,7 +35,7 @@ export function loadContract(api: string, file: string): Contract {
   if (!root || typeof root !== 'object' || typeof root.openapi !== 'string' || !/^3\.[01]\./.test(root.openapi)) {
     throw new ContractError(`${shown}: not an OpenAPI 3.0 or 3.1 document (no "openapi: 3.x" at the top)`);
   }
-  const ctx = { root, file: shown, dir: dirname(abs) };
+  const ctx: Ctx = { root, file: shown, dir: dirname(abs), schemaIds: new Set() };
   const info = (root.info ?? {}) as Node;
   const components = (root.components ?? {}) as Node;
   const operations: Record<string, Operation> = {};
@@ -78,10 +78,11 @@ export function loadContract(api: string, file: string): Contract {
     sha256: createHash('sha256').update(text).digest('hex'),
     securitySchemes: (components.securitySchemes ?? {}) as Record<string, SecurityScheme>,
     operations,
+    secretFields: secretFieldsOf(ctx.schemaIds),
   };
 }
 
-interface Ctx { root: Node; file: string; dir: string }
+interface Ctx { root: Node; file: string; dir: string; schemaIds: Set<string> }
 
 function response(ctx: Ctx, status: string, res: Node, ptr: string): ResponseSpec {
   const headers: Record<string, HeaderSpec> = {};
@@ -133,7 +134,9 @@ function schema(ctx: Ctx, s: JsonSchema, ptr: string, depth = 0): JsonSchema {
         if (target === undefined) throw new ContractError(`${ctx.file} at ${ptr}: $ref '${v}' does not resolve`);
         Object.assign(out, schema(ctx, target as JsonSchema, ptr, depth + 1));
       } else {
-        out.$ref = registerSchemaFile(resolve(ctx.dir, v.split('#')[0]!), `${ctx.file} at ${ptr}`) + (v.includes('#') ? `#${v.split('#')[1]}` : '');
+        const id = registerSchemaFile(resolve(ctx.dir, v.split('#')[0]!), `${ctx.file} at ${ptr}`);
+        ctx.schemaIds.add(id);
+        out.$ref = id + (v.includes('#') ? `#${v.split('#')[1]}` : '');
       }
     } else if (v && typeof v === 'object') {
       out[k] = schema(ctx, v as JsonSchema, `${ptr}/${escapePointer(k)}`, depth + 1);

@@ -46,4 +46,6 @@ export interface Contract {
   sha256: string;
   securitySchemes: Record<string, SecurityScheme>;
   operations: Record<string, Operation>;
+  /** Body fields the schemas mark `x-secret` (e.g. a token whose name is just `id`): redacted as learned secrets. */
+  secretFields: string[];
 }

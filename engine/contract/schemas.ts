@@ -15,6 +15,8 @@ addFormats.default(ajv);
 for (const f of ['int32', 'int64', 'float', 'double', 'byte', 'binary', 'password']) ajv.addFormat(f, true);
 
 const idByFile = new Map<string, string>();
+/** Property names a schema file marks `"x-secret": true`, by the file's $id. */
+const secretsById = new Map<string, string[]>();
 const validators = new Map<string, ValidateFunction>();
 
 /** Adds a schema file (and the files it refers to) to ajv; returns its `$id`. */
@@ -32,6 +34,7 @@ export function registerSchemaFile(absPath: string, where: string): string {
   const id = parsed.$id;
   if (typeof id !== 'string') throw new ContractError(`${absPath}: the schema has no $id`);
   idByFile.set(absPath, id);
+  secretsById.set(id, secretProperties(parsed));
   for (const ref of fileRefs(parsed)) registerSchemaFile(resolve(dirname(absPath), ref), absPath);
   try {
     ajv.addSchema(parsed);
@@ -39,6 +42,21 @@ export function registerSchemaFile(absPath: string, where: string): string {
     throw new ContractError(`${absPath}: not a valid JSON Schema (${(err as Error).message})`);
   }
   return id;
+}
+
+/** The secret property names of the schema files with these ids (and the files they refer to). */
+export function secretFieldsOf(ids: Iterable<string>): string[] {
+  return [...new Set([...ids].flatMap((id) => secretsById.get(id) ?? []))];
+}
+
+function secretProperties(node: unknown, out: string[] = []): string[] {
+  if (Array.isArray(node)) node.forEach((n) => secretProperties(n, out));
+  else if (node && typeof node === 'object') {
+    const props = (node as { properties?: Record<string, unknown> }).properties;
+    for (const [name, p] of Object.entries(props ?? {})) if ((p as Record<string, unknown>)['x-secret'] === true) out.push(name);
+    for (const v of Object.values(node)) secretProperties(v, out);
+  }
+  return out;
 }
 
 export interface SchemaError {

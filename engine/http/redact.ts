@@ -33,14 +33,14 @@ export class Redactor {
   }
 
   /** Learns the secrets a response hands out (cookie values, token fields) so later evidence hides them. */
-  learnFrom(res: RecordedResponse): void {
+  learnFrom(res: RecordedResponse, secretFields: readonly string[] = []): void {
     for (const line of [res.headers['set-cookie'] ?? []].flat()) {
       const eq = line.indexOf('=');
       const value = line.slice(eq + 1).split(';')[0]?.trim();
       this.addSecret(value);
     }
     try {
-      collectSecretFields(JSON.parse(res.text), (v) => this.addSecret(v));
+      collectSecretFields(JSON.parse(res.text), secretFields, (v) => this.addSecret(v));
     } catch {
       /* not JSON: nothing to learn */
     }
@@ -58,7 +58,9 @@ export class Redactor {
       const u = new URL(raw);
       for (const key of [...u.searchParams.keys()]) if (SECRET_QUERY.test(key)) u.searchParams.set(key, REDACTED);
       if (u.password) u.password = REDACTED;
-      return this.text(u.toString().replaceAll(encodeURIComponent(REDACTED), REDACTED));
+      // Fragments carry tokens (magic links, implicit OAuth flows) and never reach a server anyway.
+      if (u.hash) u.hash = REDACTED;
+      return this.text(u.toString().replaceAll(encodeURIComponent(REDACTED), REDACTED).replace('#%5Bredacted%5D', `#${REDACTED}`));
     } catch {
       return this.text(raw);
     }
@@ -77,7 +79,7 @@ export class Redactor {
 
   body(text: string): string {
     try {
-      return this.text(JSON.stringify(redactFields(JSON.parse(text)), null, 2));
+      return this.text(JSON.stringify(redactFields(JSON.parse(text), (s) => (/^https?:\/\//.test(s) ? this.url(s) : s)), null, 2));
     } catch {
       return this.text(text);
     }
@@ -133,20 +135,25 @@ function redactHeaderValue(name: string, value: string): string {
   return REDACTED;
 }
 
-function redactFields(v: unknown): unknown {
-  if (Array.isArray(v)) return v.map(redactFields);
+function redactFields(v: unknown, str: (s: string) => string): unknown {
+  if (Array.isArray(v)) return v.map((x) => redactFields(x, str));
+  if (typeof v === 'string') return str(v);
   if (v && typeof v === 'object') {
-    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, SECRET_FIELD.test(k) && x !== null && typeof x !== 'object' ? REDACTED : redactFields(x)]));
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, SECRET_FIELD.test(k) && x !== null && typeof x !== 'object' ? REDACTED : redactFields(x, str)]));
   }
   return v;
 }
 
-function collectSecretFields(v: unknown, add: (s: string) => void): void {
-  if (Array.isArray(v)) v.forEach((x) => collectSecretFields(x, add));
+function collectSecretFields(v: unknown, extra: readonly string[], add: (s: string) => void): void {
+  if (Array.isArray(v)) v.forEach((x) => collectSecretFields(x, extra, add));
   else if (v && typeof v === 'object') {
     for (const [k, x] of Object.entries(v)) {
-      if (SECRET_FIELD.test(k) && typeof x === 'string') add(x);
-      else collectSecretFields(x, add);
+      if ((SECRET_FIELD.test(k) || extra.includes(k)) && typeof x === 'string') {
+        add(x);
+        // A link that carries the secret in its fragment (a magic login link) is a secret too.
+        const hash = x.indexOf('#');
+        if (hash >= 0) add(x.slice(hash + 1));
+      } else collectSecretFields(x, extra, add);
     }
   }
 }

@@ -21,16 +21,27 @@ export async function send(request: RecordedRequest, { timeoutMs }: SendOptions)
     .withPath(request.url)
     .withHeaders(request.headers)
     .withRequestTimeout(timeoutMs)
-    .withFollowRedirects(false)
-    // The request timeout above only notices a silent socket; a server that trickles bytes is cut off here.
-    .withCore({ signal: AbortSignal.timeout(timeoutMs) });
+    .withFollowRedirects(false);
   if (request.body !== undefined) spec.withBody(request.body);
+  // pactum's timeout only notices a silent socket; a server that trickles bytes is cut off by this
+  // deadline instead. (pactum copies its options, so an AbortSignal cannot be handed through; the
+  // abandoned request ends with the worker.)
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new DeadlineError()), timeoutMs);
+  });
   try {
-    const res = (await spec.toss()) as unknown as PactumResponse;
+    const res = (await Promise.race([spec.toss(), deadline])) as unknown as PactumResponse;
     return { request, response: toRecorded(res), durationMs: performance.now() - started };
   } catch (err) {
     return { request, error: transportError(err, timeoutMs), durationMs: performance.now() - started };
+  } finally {
+    clearTimeout(timer);
   }
+}
+
+class DeadlineError extends Error {
+  override name = 'DeadlineError';
 }
 
 interface PactumResponse {
@@ -57,7 +68,7 @@ function toRecorded(res: PactumResponse): RecordedResponse {
 function transportError(err: unknown, timeoutMs: number): string {
   const e = err as { code?: string; message?: string };
   const text = `${e.code ?? ''} ${e.message ?? String(err)}`;
-  if (/abort|timeout|ETIMEDOUT|ESOCKETTIMEDOUT/i.test(text)) return `${NO_ANSWER} within ${timeoutMs} ms`;
+  if (err instanceof DeadlineError || /^(ETIMEDOUT|ESOCKETTIMEDOUT) |Timeout reached/.test(text)) return `${NO_ANSWER} within ${timeoutMs} ms`;
   if (/longer than acceptable/.test(text)) return 'the body exceeded 50 MB and was not read further';
   if (/HPE_|Parse Error/i.test(text)) return `the response is not valid HTTP (${e.code ?? 'parse error'})`;
   if (/ECONNREFUSED/.test(text)) return 'connection refused';
