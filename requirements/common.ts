@@ -54,6 +54,16 @@ export const COMMON = {
     summary: 'a response that sets a session or carries a token is sent with Cache-Control: no-store',
     source: asvs('0x16-V8-Data-Protection.md', 'v82-client-side-data-protection'),
   },
+  'ASVS-3.1.1': {
+    level: 'SHOULD',
+    summary: 'a credential sent in the URL query is not accepted (URLs end up in logs and Referer headers)',
+    source: asvs(SESSION, 'v31-fundamental-session-management-security'),
+  },
+  'WSTG-IDNT-04': {
+    level: 'SHOULD',
+    summary: 'a login for an unknown user and one with a wrong password get the same status and body shape',
+    source: { kind: 'owasp', url: 'https://owasp.org/www-project-web-security-testing-guide/stable/4-Web_Application_Security_Testing/03-Identity_Management_Testing/04-Testing_for_Account_Enumeration_and_Guessable_User_Account' },
+  },
   'ASVS-5.1.5': {
     level: 'SHOULD',
     summary: 'a redirect parameter cannot send the user to a foreign origin',

@@ -6,9 +6,10 @@ export type Level = 'MUST' | 'SHOULD' | 'MAY';
  * - vendor: stated by the vendor's own API document (or its generated client docs);
  * - correction: our contract's correction or addition to the vendor's document (the contract says why);
  * - rfc: an IETF RFC states it;
- * - asvs: OWASP ASVS good practice.
+ * - asvs: OWASP ASVS good practice;
+ * - owasp: another OWASP guide (the Web Security Testing Guide).
  */
-export type SourceKind = 'vendor' | 'correction' | 'rfc' | 'asvs';
+export type SourceKind = 'vendor' | 'correction' | 'rfc' | 'asvs' | 'owasp';
 
 export interface Source {
   kind: SourceKind;

@@ -112,7 +112,7 @@ ${rs.map(testResult).join('\n')}
   }).join('\n');
 }
 
-const sourceLabel = (k: Result['source']['kind']) => ({ vendor: "the vendor's document", correction: 'our contract (a correction of the vendor)', rfc: 'RFC', asvs: 'OWASP ASVS' })[k];
+const sourceLabel = (k: Result['source']['kind']) => ({ vendor: "the vendor's document", correction: 'our contract (a correction of the vendor)', rfc: 'RFC', asvs: 'OWASP ASVS', owasp: 'OWASP testing guide' })[k];
 
 function worst(rs: readonly Result[]): Result['verdict'] {
   return rs.reduce<Result['verdict']>((w, r) => (RANK[r.verdict] > RANK[w] ? r.verdict : w), rs.every((r) => r.verdict === 'skip') ? 'skip' : 'pass');

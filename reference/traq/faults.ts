@@ -22,6 +22,8 @@ export const TRAQ_FAULTS = {
   'cookie-not-httponly': { summary: 'the session cookie is set without HttpOnly', catches: [], warns: ['ASVS-3.4.2'] },
   'login-cacheable': { summary: 'login responses carry no Cache-Control', catches: [], warns: ['ASVS-8.2.1'] },
   'open-redirect': { summary: 'login follows a ?redirect= to any origin', catches: [], warns: ['ASVS-5.1.5'] },
+  'token-in-query-accepted': { summary: 'a bearer token in ?access_token= authenticates', catches: [], warns: ['ASVS-3.1.1'] },
+  'login-reveals-unknown-user': { summary: 'the 401 for an unknown user carries an extra field that a wrong password\'s 401 lacks', catches: [], warns: ['WSTG-IDNT-04'] },
 } as const satisfies Record<string, Fault>;
 
 export type TraqFault = keyof typeof TRAQ_FAULTS;

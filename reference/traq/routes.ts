@@ -61,6 +61,7 @@ async function login(ctx: Ctx): Promise<void> {
   const swapped = ctx.fault('login-401-403-swapped');
   if (!user || user.password !== password) {
     if (swapped) return sendJson(ctx.res, 403, { message: 'forbidden' });
+    if (!user && ctx.fault('login-reveals-unknown-user')) return sendJson(ctx.res, 401, { message: 'wrong name or password', reason: 'no such user' }, CHALLENGE);
     return sendJson(ctx.res, 401, { message: 'wrong name or password' }, ctx.fault('login-401-without-challenge') ? {} : CHALLENGE);
   }
   if (user.suspended) {
@@ -106,7 +107,7 @@ function sessionOf(ctx: Ctx): Session | undefined {
 function authed(handler: (ctx: Ctx, user: User, m: RegExpExecArray) => void | Promise<void>, ignoreMissing?: TraqFault) {
   return (ctx: Ctx, m: RegExpExecArray) => {
     const session = sessionOf(ctx);
-    const token = bearer(ctx.req);
+    const token = bearer(ctx.req) ?? (ctx.fault('token-in-query-accepted') ? ctx.url.searchParams.get('access_token') ?? undefined : undefined);
     const user = session?.user ?? (token !== undefined && token === ctx.state.bearerToken ? ctx.state.tokenUser : undefined);
     if (user) return handler(ctx, user, m);
     const noCredentials = !ctx.req.headers.cookie && !ctx.req.headers.authorization;

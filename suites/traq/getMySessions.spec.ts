@@ -23,6 +23,21 @@ test.describe('getMySessions  GET /users/me/sessions', () => {
       : [])).toConform();
   });
 
+  test('a bearer token or session in the URL query is not accepted', { annotation: req('ASVS-3.1.1') }, async ({ traq }) => {
+    const session = await traq.session();
+    const token = traq.bearer().headers.authorization!.slice('Bearer '.length);
+    const cookie = session.headers.cookie!.slice('r_session='.length);
+    // Judged against the same request without the credential: only a difference means it was accepted.
+    const without = await traq.call('getMySessions', { expect: 401, as: anonymous });
+    const refused = (without.response?.status ?? 0) >= 400;
+    for (const query of [{ access_token: token }, { r_session: cookie }]) {
+      const ex = await traq.call('getMySessions', { expect: 401, as: anonymous, query });
+      expect(finding('ASVS-3.1.1', [without, ex], refused && ex.response !== undefined && ex.response.status < 300
+        ? [violation('credential_in_query', `a credential in the query parameter ${Object.keys(query)[0]} was accepted`, { expected: `a refusal, as without it (${without.response!.status})`, received: String(ex.response.status) })]
+        : [])).toConform();
+    }
+  });
+
   test('401 with a challenge without credentials', { annotation: req('traq:getMySessions#401', 'RFC9110-15.5.2') }, async ({ traq }) => {
     expect(await traq.call('getMySessions', { expect: 401, as: anonymous })).toConform();
   });

@@ -1,5 +1,17 @@
 import { needState, needVariables } from '../../engine/preconditions.ts';
+import { jsonBody, type Exchange } from '../../engine/http/exchange.ts';
 import { expect, finding, req, sessionFrom, test, violation } from './fixtures.ts';
+
+/** Two refusals an attacker could tell apart: a different status, or a body with other fields. */
+function sameAnswer(a: Exchange, b: Exchange) {
+  const shape = (x: Exchange) => {
+    const body = x.response ? jsonBody(x.response) : { ok: false as const };
+    return body.ok && body.value && typeof body.value === 'object' ? Object.keys(body.value).sort().join(',') : `(${x.response?.bytes ?? 0} bytes, not a JSON object)`;
+  };
+  if (a.response?.status !== b.response?.status) return [violation('same_refusal', 'the status tells an unknown user from a wrong password', { expected: 'the same status', received: `${a.response?.status} for a wrong password, ${b.response?.status} for an unknown user` })];
+  if (shape(a) !== shape(b)) return [violation('same_refusal', 'the body tells an unknown user from a wrong password', { expected: 'the same fields', received: `{${shape(a)}} vs {${shape(b)}}` })];
+  return [];
+}
 
 /** A name that matches the contract's pattern but belongs to nobody. */
 const unknownName = (word: string) => `cf-${word}`.slice(0, 32);
@@ -52,6 +64,12 @@ test.describe('login  POST /login', () => {
 
   test('401 with a challenge for an unknown user', { annotation: req('traq:login#401', 'RFC9110-15.5.2') }, async ({ traq, data }) => {
     expect(await traq.login({ name: unknownName(data.string.alphanumeric(20)), password: wrongPassword(data.string.alphanumeric(16)) }, { expect: 401 })).toConform();
+  });
+
+  test('an unknown user and a wrong password get the same status and body shape', { annotation: req('WSTG-IDNT-04') }, async ({ traq, data }) => {
+    const wrong = await traq.login({ name: traq.user.name, password: wrongPassword(data.string.alphanumeric(16)) }, { expect: 401 });
+    const unknown = await traq.login({ name: unknownName(data.string.alphanumeric(20)), password: wrongPassword(data.string.alphanumeric(16)) }, { expect: 401 });
+    expect(finding('WSTG-IDNT-04', [wrong, unknown], sameAnswer(wrong, unknown))).toConform();
   });
 
   test('403 for a suspended account', { annotation: req('traq:login#403') }, async ({ traq, run }, info) => {
