@@ -56,7 +56,7 @@ export class ApiClient {
     if (down) test.info().skip(true, `not run: ${down}`);
     const request = this.request(op, options);
     const sent = await this.target.send(request, op, options.expect);
-    if (sent.response) this.run.redactor.learnFrom(sent.response, this.contract.secretFields);
+    if (sent.response) this.run.redactor.learnFrom(sent.response, op.responses[String(sent.response.status)]?.secretFields ?? []);
     const exchange: Exchange = {
       api: this.api,
       operationId,

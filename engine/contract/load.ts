@@ -78,7 +78,6 @@ export function loadContract(api: string, file: string): Contract {
     sha256: createHash('sha256').update(text).digest('hex'),
     securitySchemes: (components.securitySchemes ?? {}) as Record<string, SecurityScheme>,
     operations,
-    secretFields: secretFieldsOf(ctx.schemaIds),
   };
 }
 
@@ -94,12 +93,16 @@ function response(ctx: Ctx, status: string, res: Node, ptr: string): ResponseSpe
     };
   }
   const content: ResponseSpec['content'] = {};
+  const before = new Set(ctx.schemaIds);
+  ctx.schemaIds.clear();
   for (const [type, raw] of Object.entries((res.content ?? {}) as Node)) {
     const media = raw as Node;
     const p = `${ptr}/content/${escapePointer(type)}/schema`;
     content[type] = media.schema !== undefined ? { schema: schema(ctx, media.schema as JsonSchema, p) } : {};
   }
-  return { status, description: String(res.description ?? ''), headers, content, sensitive: res['x-sensitive'] === true };
+  const secretFields = secretFieldsOf(ctx.schemaIds);
+  for (const id of before) ctx.schemaIds.add(id);
+  return { status, description: String(res.description ?? ''), headers, content, sensitive: res['x-sensitive'] === true, secretFields };
 }
 
 /** Follows a local `$ref` (and chains of them) inside the contract. */

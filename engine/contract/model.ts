@@ -16,6 +16,8 @@ export interface ResponseSpec {
   content: Record<string, { schema?: JsonSchema }>;
   /** The contract marks the response as carrying a secret (`x-sensitive: true`). */
   sensitive: boolean;
+  /** Body fields this response's schemas mark `x-secret` (e.g. a token whose name is just `id`). */
+  secretFields: string[];
 }
 
 export interface SecurityScheme {
@@ -46,6 +48,4 @@ export interface Contract {
   sha256: string;
   securitySchemes: Record<string, SecurityScheme>;
   operations: Record<string, Operation>;
-  /** Body fields the schemas mark `x-secret` (e.g. a token whose name is just `id`): redacted as learned secrets. */
-  secretFields: string[];
 }
