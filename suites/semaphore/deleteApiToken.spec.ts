@@ -27,6 +27,11 @@ test.describe('deleteApiToken  DELETE /user/tokens/{api_token_id}', () => {
     expect(await semaphore.deleteToken(anonymous, unknownTokenId(data), { expect: 401 })).toConform();
   });
 
+  test('401 with a challenge for a session cookie the server never issued', { annotation: req('semaphore:deleteApiToken#401', 'RFC9110-15.5.2') }, async ({ semaphore, data }) => {
+    const forged = { label: 'forged session cookie', headers: { cookie: `semaphore=${data.string.alphanumeric(64)}` } };
+    expect(await semaphore.deleteToken(forged, unknownTokenId(data), { expect: 401 })).toConform();
+  });
+
   test('401 with a challenge for an API token the server never issued', { annotation: req('semaphore:deleteApiToken#401', 'RFC9110-15.5.2') }, async ({ semaphore, data }) => {
     const forged = unknownTokenId(data);
     expect(await semaphore.deleteToken(bearer(forged), forged, { expect: 401 })).toConform();
