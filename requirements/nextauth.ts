@@ -20,7 +20,7 @@ const SERVER_NOT_FOUND = '/components/responses/ServerNotFound';
  * `nextauth:<operationId>.<behaviour>`: what the operation does, checked by its content or effect.
  */
 export const NEXTAUTH = {
-  'nextauth:getQrLogin#200': { level: 'MUST', summary: 'a valid key and nonce get the QR data as application/octet-stream, not to be cached, with or without a UserContext body', source: vendor('getQrLogin') },
+  'nextauth:getQrLogin#200': { level: 'MUST', summary: 'a valid key and nonce get the QR data as application/octet-stream, with or without a UserContext body (our contract adds Cache-Control: no-store)', source: vendor('getQrLogin') },
   'nextauth:getQrLogin#400': { level: 'MUST', summary: 'a missing X-nonce, an s that is not a positive integer or a body that is not a UserContext is refused with 400', source: ours(`${QR}/responses/400`) },
   'nextauth:getQrLogin#401': { level: 'MUST', summary: 'a missing or invalid X-apikey is refused with 401 and a challenge', source: ours(UNAUTHORIZED) },
   'nextauth:getQrLogin#403': { level: 'MUST', summary: 'an X-su role the key may not assume is refused with 403', source: ours(FORBIDDEN) },
@@ -29,7 +29,7 @@ export const NEXTAUTH = {
   'nextauth:getQrLogin.png-size': { level: 'MUST', summary: 'the PNG is s pixels wide and high, 500 when s is absent', source: vendor('getQrLogin') },
   'nextauth:getQrLogin.matches-session': { level: 'MUST', summary: 'the raw QR data is the loginqrdata getSession reports (base64) for the same nonce', source: vendor('getSession') },
   'nextauth:getQrLogin.nonce-bound': { level: 'MUST', summary: 'two different nonces get different QR data', source: ours(`${QR}/responses/200`) },
-  'nextauth:getSession#200': { level: 'MUST', summary: 'a valid key (also acting as an allowed X-su role) and a nonce get a LoginStatus, not to be cached', source: vendor('getSession') },
+  'nextauth:getSession#200': { level: 'MUST', summary: 'a valid key (also with an allowed X-su role) and a nonce get a LoginStatus (our contract adds its required fields and Cache-Control: no-store)', source: vendor('getSession') },
   'nextauth:getSession#400': { level: 'MUST', summary: 'a missing X-nonce is refused with 400', source: ours(BAD_REQUEST) },
   'nextauth:getSession#401': { level: 'MUST', summary: 'a missing or invalid X-apikey is refused with 401 and a challenge', source: ours(UNAUTHORIZED) },
   'nextauth:getSession#403': { level: 'MUST', summary: 'an X-su role the key may not assume is refused with 403', source: ours(FORBIDDEN) },

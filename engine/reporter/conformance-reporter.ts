@@ -13,7 +13,8 @@ import { Redactor } from '../http/redact.ts';
 import { renderHtml } from './html.ts';
 import { gate } from './gate.ts';
 import { renderJunit } from './junit.ts';
-import type { ConformanceReport, Result } from './model.ts';
+import { parse as parseYaml } from 'yaml';
+import type { ConformanceReport, Correction, Result } from './model.ts';
 import { coverage, summarize } from './summarize.ts';
 
 const RANK: Record<Verdict, number> = { fail: 3, warn: 2, pass: 1, skip: 0 };
@@ -54,7 +55,8 @@ export default class ConformanceReporter implements Reporter {
     const enabledBy = test.annotations.filter((a) => a.type === ENABLED_BY_ANNOTATION).map((a) => a.description!);
     const make = (id: string, verdict: Verdict, extra: Partial<Result> = {}): Result => {
       const r = requirement(id);
-      return { ...base, requirement: id, level: r.level, summary: r.summary, source: r.source, verdict, forcedByMock: false, evidence: [], ...extra };
+      const correction = r.source.kind === 'correction' ? correctionNote(r.source.url) : undefined;
+      return { ...base, requirement: id, level: r.level, summary: r.summary, source: { ...r.source, ...(correction ? { correction } : {}) }, verdict, forcedByMock: false, evidence: [], ...extra };
     };
 
     if (result.status === 'skipped') {
@@ -134,6 +136,40 @@ export default class ConformanceReporter implements Reporter {
   private redact(text: string): string {
     return new Redactor(secretValues()).text(text);
   }
+}
+
+const notes = new Map<string, Correction | undefined>();
+
+/**
+ * The x-correction at (or nearest above) a `contracts/<file>#<json-pointer>` source, so the report
+ * carries the reason beside the requirement and needs no link into the repository.
+ */
+function correctionNote(url: string): Correction | undefined {
+  if (notes.has(url)) return notes.get(url);
+  let note: Correction | undefined;
+  const m = /^(contracts\/[^#]+)#(.*)$/.exec(url);
+  try {
+    if (m) {
+      const doc = parseYaml(readFileSync(resolve(PROJECT_ROOT, m[1]!), 'utf8')) as unknown;
+      const nodes: unknown[] = [doc];
+      for (const raw of m[2]!.split('/').slice(1)) {
+        const key = decodeURIComponent(raw).replaceAll('~1', '/').replaceAll('~0', '~');
+        nodes.push((nodes.at(-1) as Record<string, unknown> | undefined)?.[key]);
+      }
+      for (const n of nodes.reverse()) {
+        const found = n && typeof n === 'object' ? Object.entries(n).find(([k]) => k.startsWith('x-correction'))?.[1] as Record<string, unknown> | undefined : undefined;
+        if (found) {
+          const text = (v: unknown) => String(v ?? '').replace(/\s+/g, ' ').trim();
+          note = { upstream: text(found.upstream), ours: text(found.ours), backedBy: text(found['backed-by']) };
+          break;
+        }
+      }
+    }
+  } catch {
+    note = undefined;
+  }
+  notes.set(url, note);
+  return note;
 }
 
 function toolVersion(): string {

@@ -26,6 +26,7 @@ summary{cursor:pointer}.src{float:right;color:var(--skip);font-size:.9em}
 .badge{display:inline-block;min-width:3.2em;text-align:center;border-radius:3px;color:#fff;font-size:.8em;font-weight:600;padding:0 .3em;text-transform:uppercase}
 .badge.v-pass{background:var(--pass)}.badge.v-fail{background:var(--fail)}.badge.v-warn{background:var(--warn)}.badge.v-skip{background:var(--skip)}
 .level{font-weight:600;font-size:.85em}.forced{color:var(--forced);font-size:.85em;font-weight:600}
+.correction{background:#f6f8fa;border-left:3px solid #8250df;padding:.25rem .5rem;margin:.25rem 0}
 .test{border-top:1px dashed var(--line);padding:.3rem 0}.reason{color:var(--skip)}
 .violation{background:#fff5f5;border-left:3px solid var(--fail);padding:.25rem .5rem;margin:.25rem 0}
 .test.v-warn .violation{background:#fff8e5;border-left-color:var(--warn)}

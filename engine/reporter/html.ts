@@ -106,7 +106,8 @@ function requirementsSection(results: readonly Result[]): string {
     const forced = rs.some((r) => r.forcedByMock);
     return `<details class="req v-${v}" id="${e(anchor(r0.api, r0.requirement))}" data-api="${e(r0.api)}" data-verdict="${v}" data-level="${e(r0.level)}" data-forced="${forced}" data-text="${e(`${r0.requirement} ${r0.summary} ${rs.map((r) => r.test.title).join(' ')}`.toLowerCase())}"${v === 'fail' ? ' open' : ''}>
 <summary><span class="badge v-${v}">${v}</span> <code>${e(r0.requirement)}</code> <span class="level">${e(r0.level)}</span> ${e(r0.summary)}${forced ? ' <span class="forced">forced by mock</span>' : ''}
-<span class="src">source: <a href="${e(r0.source.url)}">${e(sourceLabel(r0.source.kind))}</a> · <a class="permalink" href="#${e(anchor(r0.api, r0.requirement))}" title="link to this requirement">¶</a></span></summary>
+<span class="src">source: ${r0.source.url.startsWith('http') ? `<a href="${e(r0.source.url)}">${e(sourceLabel(r0.source.kind))}</a>` : e(sourceLabel(r0.source.kind))} · <a class="permalink" href="#${e(anchor(r0.api, r0.requirement))}" title="link to this requirement">¶</a></span></summary>
+${r0.source.correction ? `<div class="correction"><b>Why this differs from the vendor's document</b> (<code>${e(r0.source.url)}</code>)<br>Upstream: ${e(r0.source.correction.upstream)}<br>Ours: ${e(r0.source.correction.ours)}<br>Backed by: ${e(r0.source.correction.backedBy)}</div>` : ''}
 ${rs.map(testResult).join('\n')}
 </details>`;
   }).join('\n');

@@ -49,7 +49,7 @@ export interface Result {
   requirement: string;
   level: Level;
   summary: string;
-  source: { kind: SourceKind; url: string };
+  source: { kind: SourceKind; url: string; correction?: Correction };
   verdict: Verdict;
   forcedByMock: boolean;
   /** Why it was skipped, or why it failed without a check (an error). */
@@ -57,6 +57,13 @@ export interface Result {
   /** For a skip: the variable(s) that would enable it. */
   enabledBy?: string[];
   evidence: { violations: Violation[]; exchanges: EvidenceExchange[] }[];
+}
+
+/** The contract's own note beside a correction: what upstream says, what we say, what backs ours. */
+export interface Correction {
+  upstream: string;
+  ours: string;
+  backedBy: string;
 }
 
 export type CoverageState = 'provoked' | 'forced-by-mock' | 'failed' | 'skipped' | 'not-exercised';

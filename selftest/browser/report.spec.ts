@@ -95,6 +95,13 @@ test('evidence is readable: violation, schema errors, request and response, a cu
   await expect(ex.locator('pre.http').first()).toContainText('"password": "[redacted]"');
 });
 
+test('a requirement that corrects the vendor carries the contract\'s reason with it', async ({ report: { page, url } }) => {
+  await page.goto(`${url}#${encodeURIComponent(anchor('traq', 'traq:getMySessions#401'))}`);
+  const note = page.locator(`details[id="${anchor('traq', 'traq:getMySessions#401')}"] .correction`);
+  await expect(note).toContainText('Upstream: documents no 401 on any /users/me/* operation');
+  await expect(note).toContainText('Backed by: RFC 9110');
+});
+
 test('printed, the filters are hidden and every section is open', async ({ report: { page, url } }) => {
   await page.goto(url);
   await page.emulateMedia({ media: 'print' });

@@ -77,6 +77,7 @@ export function readPng(bytes: Buffer): PngReading {
       break;
     }
   }
+  if (index === 0 && violations.length === 0) violations.push(bad('the body ends after the PNG signature', 'an IHDR chunk', 'nothing'));
   if (header && !sawIdat && violations.length === 0) violations.push(bad('the image has no IDAT chunk', 'at least one IDAT', 'none'));
   if (header && !sawIend && violations.length === 0) violations.push(bad('the image does not end with IEND', 'an IEND chunk last', 'none'));
   return { ...(header ? { header } : {}), violations };
