@@ -27,7 +27,7 @@ export const SVIX = {
   'svix:expireAll#403': { level: 'MUST', summary: 'an app-portal token may not expire tokens: 403', source: vendor('expireAll') },
   'svix:expireAll#404': { level: 'MUST', summary: 'an application that does not exist is refused with 404', source: vendor('expireAll') },
   'svix:expireAll#409': { level: 'MUST', summary: 'an idempotency key already used for a different request is refused with 409', source: CONFLICT },
-  'svix:expireAll#422': { level: 'MUST', summary: 'a missing body, a non-integer expiry or one outside 0…259200 is refused with 422 listing the problems', source: VALIDATION_FAILED },
+  'svix:expireAll#422': { level: 'MUST', summary: 'a missing body, a non-integer expiry, one outside 0…259200, or an app_id outside the pattern or length limits is refused with 422 listing the problems', source: VALIDATION_FAILED },
   'svix:expireAll#429': { level: 'MUST', summary: 'a caller over the rate limit is refused with 429', source: vendor('expireAll') },
   'svix:expireAll.expires-tokens': { level: 'MUST', summary: 'after expire-all with expiry 0 the application\'s existing portal tokens get 401', source: vendor('expireAll') },
   'svix:dashboardAccess#200': { level: 'MUST', summary: 'the organisation token gets a new app-portal token and a login URL as DashboardAccessOut', source: vendor('dashboardAccess') },

@@ -15,9 +15,11 @@ export const svixReference: ReferenceApi<SvixFault> = {
   env: {
     SVIX_TOKEN: ORG_TOKEN,
     SVIX_APP_ID: APP_ID,
-    // The rate-limit probes run here (they are opt-in elsewhere): the limit is RATE_LIMIT.requests
-    // per window and token, so this budget reaches it with room to spare.
+    // The rate-limit probes run here (they are opt-in elsewhere). The limit is RATE_LIMIT.requests
+    // per second and token; the run's request-rate cap must lie well above it for a probe to reach
+    // it, and the budget leaves room for a slow machine.
     SVIX_PROBE_RATE_LIMIT: String(RATE_LIMIT.requests * 4),
+    CONFORMANCE_MAX_RPS: String(RATE_LIMIT.requests * 4),
   },
   create: (faults) => createHandler(faults),
 };

@@ -37,6 +37,8 @@ export interface Reply {
   headers?: Record<string, string>;
   /** A JSON value; absent for a response without content. */
   body?: unknown;
+  /** Plain text instead of JSON (only what a faulty server sends). */
+  text?: string;
 }
 
 interface PortalToken {

@@ -39,8 +39,14 @@ function matchRoute(pathname: string): Route | undefined {
 }
 
 function send(res: ServerResponse, reply: Reply): void {
-  if (reply.body === undefined) sendEmpty(res, reply.status, reply.headers);
+  if (reply.text !== undefined) sendText(res, reply.status, reply.text, reply.headers);
+  else if (reply.body === undefined) sendEmpty(res, reply.status, reply.headers);
   else sendJson(res, reply.status, reply.body, reply.headers);
+}
+
+function sendText(res: ServerResponse, status: number, text: string, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': Buffer.byteLength(text), ...headers });
+  res.end(text);
 }
 
 export function createHandler(faults: ReadonlySet<SvixFault>): Handler {
@@ -125,7 +131,7 @@ export function createHandler(faults: ReadonlySet<SvixFault>): Handler {
         const url = portalUrl(appId!, token);
         return {
           status: 200,
-          headers: { 'Cache-Control': 'no-store' },
+          ...(on('portal-access-cacheable') ? {} : { headers: { 'Cache-Control': 'no-store' } }),
           body: { url: on('portal-url-not-uri') ? url.slice(url.indexOf('login#')) : url, token },
         };
       }
@@ -162,7 +168,11 @@ export function createHandler(faults: ReadonlySet<SvixFault>): Handler {
       return unauthorized(req, auth);
     }
     const { principal } = auth;
-    if (!state.withinRateLimit(principal.token)) return error(429, 'rate_limited', 'too many requests', { 'Retry-After': '1' });
+    if (!state.withinRateLimit(principal.token)) {
+      if (on('rate-limited-503')) return error(503, 'service_unavailable', 'try again later', { 'Retry-After': '1' });
+      if (on('rate-limited-plain-text')) return { status: 429, text: 'Too Many Requests', headers: { 'Retry-After': '1' } };
+      return error(429, 'rate_limited', 'too many requests', { 'Retry-After': '1' });
+    }
 
     const key = on('idempotency-ignored') ? undefined : headerValue(req, 'idempotency-key');
     if (key === undefined) return operate(route, principal, rawBody);

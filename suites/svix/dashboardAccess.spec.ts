@@ -1,5 +1,5 @@
 import { needState } from '../../engine/preconditions.ts';
-import { accessFrom, anonymous, appIdOutsidePattern, expect, finding, idempotencyKey, req, test, unknownAppId, violation } from './fixtures.ts';
+import { accessFrom, anonymous, appIdOutsidePattern, expect, finding, forgedBearer, idempotencyKey, req, test, unknownAppId, violation } from './fixtures.ts';
 
 test.describe('dashboardAccess  POST /api/v1/auth/dashboard-access/{app_id}/', () => {
   test('200 with a new app-portal token and its login URL as DashboardAccessOut', { annotation: req('svix:dashboardAccess#200', 'ASVS-8.2.1') }, async ({ svix }) => {
@@ -25,8 +25,7 @@ test.describe('dashboardAccess  POST /api/v1/auth/dashboard-access/{app_id}/', (
   });
 
   test('401 with a challenge for a bearer token the server never issued', { annotation: req('svix:dashboardAccess#401', 'RFC9110-15.5.2') }, async ({ svix, data }) => {
-    const forged = { label: 'forged bearer token', headers: { authorization: `Bearer ${data.string.alphanumeric(40)}` } };
-    expect(await svix.call('dashboardAccess', { expect: 401, as: forged, params: { app_id: svix.appId } })).toConform();
+    expect(await svix.call('dashboardAccess', { expect: 401, as: forgedBearer(data), params: { app_id: svix.appId } })).toConform();
   });
 
   test('403 for an app-portal token, which may not mint portal access', { annotation: req('svix:dashboardAccess#403') }, async ({ svix }) => {

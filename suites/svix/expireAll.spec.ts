@@ -1,7 +1,9 @@
 import { needDestructive, needState } from '../../engine/preconditions.ts';
-import { anonymous, appIdOutsidePattern, expect, idempotencyKey, req, test, unknownAppId } from './fixtures.ts';
+import { anonymous, appIdOutsidePattern, expect, forgedBearer, idempotencyKey, req, test, unknownAppId } from './fixtures.ts';
 
 const MAX_EXPIRY = 259_200;
+/** For requests that must be refused: should a server act on one anyway, the latest expiry allowed does the least harm. */
+const LATEST = { expiry: MAX_EXPIRY };
 /** The API cannot list an application's portal tokens, so expire-all on SVIX_APP_ID may end tokens the run did not create. */
 const ENDS_FOREIGN_TOKENS = 'expire-all ends every app-portal token of SVIX_APP_ID, including ones this run did not create, and the API offers no way to list them first';
 
@@ -21,28 +23,27 @@ test.describe('expireAll  POST /api/v1/auth/app/{app_id}/expire-all/', () => {
   });
 
   test('401 with a challenge without a bearer token', { annotation: req('svix:expireAll#401', 'RFC9110-15.5.2') }, async ({ svix }) => {
-    expect(await svix.call('expireAll', { expect: 401, as: anonymous, params: { app_id: svix.appId }, json: { expiry: 60 } })).toConform();
+    expect(await svix.call('expireAll', { expect: 401, as: anonymous, params: { app_id: svix.appId }, json: LATEST })).toConform();
   });
 
   test('401 with a challenge for a bearer token the server never issued', { annotation: req('svix:expireAll#401', 'RFC9110-15.5.2') }, async ({ svix, data }) => {
-    const forged = { label: 'forged bearer token', headers: { authorization: `Bearer ${data.string.alphanumeric(40)}` } };
-    expect(await svix.call('expireAll', { expect: 401, as: forged, params: { app_id: svix.appId }, json: { expiry: 60 } })).toConform();
+    expect(await svix.call('expireAll', { expect: 401, as: forgedBearer(data), params: { app_id: svix.appId }, json: LATEST })).toConform();
   });
 
   test('403 for an app-portal token, which may not expire tokens', { annotation: req('svix:expireAll#403') }, async ({ svix }) => {
     const portal = await svix.portalToken();
-    expect(await svix.call('expireAll', { expect: 403, as: portal, params: { app_id: svix.appId }, json: { expiry: 60 } })).toConform();
+    expect(await svix.call('expireAll', { expect: 403, as: portal, params: { app_id: svix.appId }, json: LATEST })).toConform();
   });
 
   test('404 for an application that does not exist', { annotation: req('svix:expireAll#404') }, async ({ svix, data }) => {
-    expect(await svix.call('expireAll', { expect: 404, as: svix.org, params: { app_id: unknownAppId(data) }, json: { expiry: 60 } })).toConform();
+    expect(await svix.call('expireAll', { expect: 404, as: svix.org, params: { app_id: unknownAppId(data) }, json: LATEST })).toConform();
   });
 
   test('409 when the idempotency key was already used for a different request', { annotation: req('svix:expireAll#409') }, async ({ svix, data }) => {
     const key = idempotencyKey(data);
     svix.step(await svix.portalAccess({ expect: 200, idempotencyKey: key }), 200, 'dashboard-access with a fresh idempotency key');
     // An unknown application: should the key be ignored, the request is refused with 404 and expires nothing.
-    expect(await svix.call('expireAll', { expect: 409, as: svix.org, params: { app_id: unknownAppId(data) }, json: { expiry: 60 }, headers: { 'idempotency-key': key } })).toConform();
+    expect(await svix.call('expireAll', { expect: 409, as: svix.org, params: { app_id: unknownAppId(data) }, json: LATEST, headers: { 'idempotency-key': key } })).toConform();
   });
 
   test('422 for an expiry above 259200', { annotation: req('svix:expireAll#422') }, async ({ svix }) => {
@@ -63,15 +64,15 @@ test.describe('expireAll  POST /api/v1/auth/app/{app_id}/expire-all/', () => {
   });
 
   test('422 for an app_id that breaks the pattern', { annotation: req('svix:expireAll#422') }, async ({ svix, data }) => {
-    expect(await svix.call('expireAll', { expect: 422, as: svix.org, params: { app_id: appIdOutsidePattern(data) }, json: { expiry: 60 } })).toConform();
+    expect(await svix.call('expireAll', { expect: 422, as: svix.org, params: { app_id: appIdOutsidePattern(data) }, json: LATEST })).toConform();
   });
 
   test('422 for an app_id longer than 256 characters', { annotation: req('svix:expireAll#422') }, async ({ svix, data }) => {
-    expect(await svix.call('expireAll', { expect: 422, as: svix.org, params: { app_id: `app_${data.string.alphanumeric(253)}` }, json: { expiry: 60 } })).toConform();
+    expect(await svix.call('expireAll', { expect: 422, as: svix.org, params: { app_id: `app_${data.string.alphanumeric(253)}` }, json: LATEST })).toConform();
   });
 
   test('429 once the caller exceeds the rate limit', { annotation: req('svix:expireAll#429') }, async ({ svix, data }) => {
     // An unknown application: each request is refused with 404 and expires nothing.
-    expect(await svix.rateLimited('expireAll', 404, { as: svix.org, params: { app_id: unknownAppId(data) }, json: { expiry: 60 } })).toConform();
+    expect(await svix.rateLimited('expireAll', 404, { as: svix.org, params: { app_id: unknownAppId(data) }, json: LATEST })).toConform();
   });
 });

@@ -4,6 +4,7 @@ import type { CallOptions } from '../../engine/client.ts';
 import { needVariables, precondition } from '../../engine/preconditions.ts';
 import { header, jsonBody, type Exchange } from '../../engine/http/exchange.ts';
 import type { RunContext } from '../../engine/run.ts';
+import { retryAfterMs } from '../../engine/targets/live.ts';
 import type { TestInfo } from '@playwright/test';
 import type { Faker } from '@faker-js/faker';
 
@@ -14,8 +15,6 @@ export type SvixOperation = 'dashboardAccess' | 'logout' | 'expireAll';
 
 /** Requests a rate-limit probe sends at once; bursts are needed because a limit counts per time window. */
 const PROBE_BURST = 10;
-/** The longest Retry-After a probe waits out before the next test; beyond it the run would stall. */
-const MAX_RETRY_AFTER_S = 30;
 
 /**
  * Svix's flows on top of the generic client: the organisation token, app-portal tokens minted by
@@ -26,8 +25,8 @@ export class Svix {
   readonly client: ApiClient;
   /** Portal tokens this test obtained and has not logged out yet. */
   private readonly portalTokens = new Map<string, Identity>();
-  /** Seconds the server asked the run to wait after a 429 this test provoked. */
-  private retryAfterS = 0;
+  /** How long to wait at teardown for the refusal a rate-limit probe provoked to pass, in ms. */
+  private refusedForMs = 0;
 
   constructor(private readonly run: RunContext, private readonly info: TestInfo) {
     this.client = new ApiClient('svix', run);
@@ -62,7 +61,6 @@ export class Svix {
       const sent = /^Bearer\s+(\S+)$/i.exec(options.as?.headers.authorization ?? '')?.[1];
       if (sent) this.portalTokens.delete(sent);
     }
-    if (status === 429) this.retryAfterS = Math.max(this.retryAfterS, retryAfterSeconds(ex));
     return ex;
   };
 
@@ -107,11 +105,14 @@ export class Svix {
       const n = Math.min(PROBE_BURST, budget - sent);
       const burst = await Promise.all(Array.from({ length: n }, () => this.call(operationId, { ...request, expect: 429 })));
       sent += n;
-      const limited = burst.find((ex) => ex.response?.status === 429);
-      if (limited) return limited;
       answered ||= burst.some((ex) => ex.response?.status === harmless);
+      const refused = burst.find((ex) => ex.response?.status === 429) ?? (answered ? burst.find((ex) => ex.response?.status !== harmless) : undefined);
+      if (refused) {
+        // Whatever the refusal, wait it out at teardown (as Retry-After says, else a second) so that the next test is not refused too.
+        this.refusedForMs = Math.max(this.refusedForMs, (refused.response && retryAfterMs(header(refused.response, 'retry-after'))) ?? 1000);
+        return refused;
+      }
       const other = burst.find((ex) => ex.response?.status !== harmless);
-      if (other && answered) return other;
       precondition(other === undefined, this.info, `the probe's request got ${other?.response?.status ?? other?.error} where ${harmless} (or 429) was expected`);
     }
     precondition(false, this.info, `${budget} requests (SVIX_PROBE_RATE_LIMIT) did not reach the rate limit`);
@@ -119,8 +120,8 @@ export class Svix {
 
   async cleanup(): Promise<void> {
     if (!this.stateful) return;
-    // A limit this test provoked would refuse the next test's requests (and this teardown's).
-    if (this.retryAfterS > 0) await delay(Math.min(this.retryAfterS, MAX_RETRY_AFTER_S) * 1000);
+    // The limit a probe reached would refuse the next test's requests (and this teardown's).
+    if (this.refusedForMs > 0) await delay(Math.min(this.refusedForMs, this.run.settings.maxRetryAfterS * 1000));
     for (const as of [...this.portalTokens.values()]) {
       await this.client.call('logout', { expect: 204, as }).catch(() => undefined);
     }
@@ -144,14 +145,21 @@ export function accessFrom(ex: Exchange): { token?: string; url?: string } {
 
 const tokenFrom = (ex: Exchange): string | undefined => accessFrom(ex).token;
 
-/** Retry-After in seconds (delta-seconds or an HTTP date); 1 when the server names none. */
-function retryAfterSeconds(ex: Exchange): number {
-  const v = ex.response && header(ex.response, 'retry-after')?.trim();
-  if (!v) return 1;
-  if (/^\d+$/.test(v)) return Math.max(1, Number(v));
-  const at = Date.parse(v);
-  return Number.isNaN(at) ? 1 : Math.max(1, Math.ceil((at - Date.now()) / 1000));
-}
+/** An application id of the contract's shape that belongs to no application. */
+export const unknownAppId = (data: Faker): string => `app_cf${data.string.alphanumeric(25)}`;
+
+/** Characters outside the app_id pattern ^[a-zA-Z0-9\-_.]+$ that survive a trip through a URL path. */
+const OUTSIDE_PATTERN = ['!', '@', '$', '~', '*', ',', ':', '+', '=', ' '] as const;
+
+/** An app_id that breaks the pattern by one character, and stays within the length limits. */
+export const appIdOutsidePattern = (data: Faker): string =>
+  `app_${data.string.alphanumeric(8)}${data.helpers.arrayElement(OUTSIDE_PATTERN)}${data.string.alphanumeric(8)}`;
+
+/** A bearer token the server never issued. */
+export const forgedBearer = (data: Faker): Identity => ({ label: 'forged bearer token', headers: { authorization: `Bearer ${data.string.alphanumeric(40)}` } });
+
+/** A fresh idempotency key, as the contract suggests (a UUID v4). */
+export const idempotencyKey = (data: Faker): string => data.string.uuid();
 
 export const test = engine.extend<{ svix: Svix }>({
   svix: async ({ run }, use, info) => {
@@ -163,16 +171,3 @@ export const test = engine.extend<{ svix: Svix }>({
     }
   },
 });
-
-/** An application id of the contract's shape that belongs to no application. */
-export const unknownAppId = (data: Faker): string => `app_cf${data.string.alphanumeric(25)}`;
-
-/** Characters outside the app_id pattern ^[a-zA-Z0-9\-_.]+$ that survive a trip through a URL path. */
-const OUTSIDE_PATTERN = ['!', '@', '$', '~', '*', ',', ':', '+', '=', ' '] as const;
-
-/** An app_id that breaks the pattern by one character, and stays within the length limits. */
-export const appIdOutsidePattern = (data: Faker): string =>
-  `app_${data.string.alphanumeric(8)}${data.helpers.arrayElement(OUTSIDE_PATTERN)}${data.string.alphanumeric(8)}`;
-
-/** A fresh idempotency key, as the contract suggests (a UUID v4). */
-export const idempotencyKey = (data: Faker): string => data.string.uuid();

@@ -1,5 +1,5 @@
 import { needState } from '../../engine/preconditions.ts';
-import { anonymous, expect, idempotencyKey, req, test } from './fixtures.ts';
+import { anonymous, expect, forgedBearer, idempotencyKey, req, test } from './fixtures.ts';
 
 test.describe('logout  POST /api/v1/auth/logout/', () => {
   test('204 for an app-portal token the run obtained', { annotation: req('svix:logout#204', 'RFC9110-15.3.5') }, async ({ svix }) => {
@@ -29,8 +29,7 @@ test.describe('logout  POST /api/v1/auth/logout/', () => {
   });
 
   test('401 with a challenge for a bearer token the server never issued', { annotation: req('svix:logout#401', 'RFC9110-15.5.2') }, async ({ svix, data }) => {
-    const forged = { label: 'forged bearer token', headers: { authorization: `Bearer ${data.string.alphanumeric(40)}` } };
-    expect(await svix.call('logout', { expect: 401, as: forged })).toConform();
+    expect(await svix.call('logout', { expect: 401, as: forgedBearer(data) })).toConform();
   });
 
   test('409 when the idempotency key was already used for a different request', { annotation: req('svix:logout#409') }, async ({ svix, data }) => {
