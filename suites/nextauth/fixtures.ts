@@ -2,7 +2,8 @@ import type { Faker } from '@faker-js/faker';
 import type { TestInfo } from '@playwright/test';
 import type { CallOptions } from '../../engine/client.ts';
 import { needVariables } from '../../engine/preconditions.ts';
-import { test as engine, expect, ApiClient, anonymous, type Identity } from '../../engine/test.ts';
+import { ApiFlows, useFlows } from '../../engine/flows.ts';
+import { test as engine, expect, anonymous, type Identity } from '../../engine/test.ts';
 import type { Exchange } from '../../engine/http/exchange.ts';
 import type { RunContext } from '../../engine/run.ts';
 
@@ -34,17 +35,12 @@ export interface UserContext {
  * assume, fresh session nonces, ids of things that do not exist, and at teardown a logout of every
  * session the test's requests may have opened on the server, whether the test passed or not.
  */
-export class NextAuth {
-  readonly client: ApiClient;
+export class NextAuth extends ApiFlows {
   /** Nonces a request was served with: the server may hold a session for each. */
   private readonly sessions = new Set<string>();
 
-  constructor(private readonly run: RunContext, private readonly info: TestInfo, private readonly data: Faker) {
-    this.client = new ApiClient('nextauth', run);
-  }
-
-  get stateful(): boolean {
-    return this.client.target.stateful;
+  constructor(run: RunContext, info: TestInfo, private readonly data: Faker) {
+    super('nextauth', run, info);
   }
 
   private get vars() {
@@ -155,12 +151,5 @@ export class NextAuth {
 }
 
 export const test = engine.extend<{ nextauth: NextAuth }>({
-  nextauth: async ({ run, data }, use, info) => {
-    const nextauth = new NextAuth(run, info, data);
-    try {
-      await use(nextauth);
-    } finally {
-      await nextauth.cleanup();
-    }
-  },
+  nextauth: async ({ run, data }, use, info) => useFlows(new NextAuth(run, info, data), use),
 });

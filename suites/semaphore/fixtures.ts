@@ -1,3 +1,4 @@
+import { ApiFlows, useFlows } from '../../engine/flows.ts';
 import { test as engine, expect, ApiClient, anonymous, violation, type Identity } from '../../engine/test.ts';
 import { needVariables, precondition } from '../../engine/preconditions.ts';
 import { sessionCookiesSet, setCookies } from '../../engine/checks/cookies.ts';
@@ -28,13 +29,12 @@ interface CreatedToken {
  * At teardown it expires every token and ends every session the test created, whether the test
  * passed or not.
  */
-export class Semaphore {
-  readonly client: ApiClient;
+export class Semaphore extends ApiFlows {
   private readonly sessions: Identity[] = [];
   private readonly tokens: CreatedToken[] = [];
 
-  constructor(private readonly run: RunContext, private readonly info: TestInfo) {
-    this.client = new ApiClient('semaphore', run);
+  constructor(run: RunContext, info: TestInfo) {
+    super('semaphore', run, info);
   }
 
   get user(): Credentials {
@@ -108,7 +108,7 @@ export class Semaphore {
   }
 
   async cleanup(): Promise<void> {
-    if (!this.client.target.stateful) return;
+    if (!this.stateful) return;
     // Tokens first: the session that created one may still be needed to expire it.
     for (const t of this.tokens.splice(0)) {
       const byOwner = await this.client.call('deleteApiToken', { expect: 204, as: t.owner, params: { api_token_id: t.id } }).catch(() => undefined);
@@ -192,12 +192,5 @@ export function setsNoSession(ex: Exchange, contract: Contract): Violation[] {
 }
 
 export const test = engine.extend<{ semaphore: Semaphore }>({
-  semaphore: async ({ run }, use, info) => {
-    const semaphore = new Semaphore(run, info);
-    try {
-      await use(semaphore);
-    } finally {
-      await semaphore.cleanup();
-    }
-  },
+  semaphore: async ({ run }, use, info) => useFlows(new Semaphore(run, info), use),
 });

@@ -1,5 +1,6 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import { test as engine, expect, ApiClient, anonymous, type Identity } from '../../engine/test.ts';
+import { ApiFlows, useFlows } from '../../engine/flows.ts';
+import { test as engine, expect, anonymous, type Identity } from '../../engine/test.ts';
 import type { CallOptions } from '../../engine/client.ts';
 import { needVariables, precondition } from '../../engine/preconditions.ts';
 import { header, jsonBody, type Exchange } from '../../engine/http/exchange.ts';
@@ -21,19 +22,14 @@ const PROBE_BURST = 10;
  * dashboard-access (remembered, and logged out at teardown whether the test passed or not), and a
  * bounded rate-limit probe that waits out the limit it provoked before the next test runs.
  */
-export class Svix {
-  readonly client: ApiClient;
+export class Svix extends ApiFlows {
   /** Portal tokens this test obtained and has not logged out yet. */
   private readonly portalTokens = new Map<string, Identity>();
   /** How long to wait at teardown for the refusal a rate-limit probe provoked to pass, in ms. */
   private refusedForMs = 0;
 
-  constructor(private readonly run: RunContext, private readonly info: TestInfo) {
-    this.client = new ApiClient('svix', run);
-  }
-
-  get stateful(): boolean {
-    return this.client.target.stateful;
+  constructor(run: RunContext, info: TestInfo) {
+    super('svix', run, info);
   }
 
   /** The configured application (SVIX_APP_ID). */
@@ -162,12 +158,5 @@ export const forgedBearer = (data: Faker): Identity => ({ label: 'forged bearer 
 export const idempotencyKey = (data: Faker): string => data.string.uuid();
 
 export const test = engine.extend<{ svix: Svix }>({
-  svix: async ({ run }, use, info) => {
-    const svix = new Svix(run, info);
-    try {
-      await use(svix);
-    } finally {
-      await svix.cleanup();
-    }
-  },
+  svix: async ({ run }, use, info) => useFlows(new Svix(run, info), use),
 });

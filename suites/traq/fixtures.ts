@@ -1,3 +1,4 @@
+import { ApiFlows, useFlows } from '../../engine/flows.ts';
 import { test as engine, expect, ApiClient, anonymous, type Identity } from '../../engine/test.ts';
 import { needVariables, precondition } from '../../engine/preconditions.ts';
 import { setCookies } from '../../engine/checks/cookies.ts';
@@ -17,21 +18,16 @@ export interface Credentials {
  * traQ's flows on top of the generic client: logging in, turning a login into a session identity,
  * and ending, at teardown, every session the test created, whether the test passed or not.
  */
-export class Traq {
-  readonly client: ApiClient;
+export class Traq extends ApiFlows {
   private readonly sessions: Identity[] = [];
 
-  constructor(private readonly run: RunContext, private readonly info: TestInfo) {
-    this.client = new ApiClient('traq', run);
+  constructor(run: RunContext, info: TestInfo) {
+    super('traq', run, info);
   }
 
   get user(): Credentials {
     const v = this.run.vars('traq');
     return { name: v.TRAQ_USERNAME!, password: v.TRAQ_PASSWORD! };
-  }
-
-  get stateful(): boolean {
-    return this.client.target.stateful;
   }
 
   call: ApiClient['call'] = (operationId, options) => this.client.call(operationId, options);
@@ -84,12 +80,5 @@ export function sessionFrom(ex: Exchange): Identity | undefined {
 }
 
 export const test = engine.extend<{ traq: Traq }>({
-  traq: async ({ run }, use, info) => {
-    const traq = new Traq(run, info);
-    try {
-      await use(traq);
-    } finally {
-      await traq.cleanup();
-    }
-  },
+  traq: async ({ run }, use, info) => useFlows(new Traq(run, info), use),
 });

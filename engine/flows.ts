@@ -1,0 +1,34 @@
+import type { TestInfo } from '@playwright/test';
+import { ApiClient } from './client.ts';
+import type { ApiName } from './config/apis.ts';
+import type { RunContext } from './run.ts';
+
+/**
+ * The base of each API's flows (suites/<api>/fixtures.ts): the client, and a teardown that undoes
+ * what the test created, run whether the test passed or not. Each API says how to undo its own
+ * sessions and tokens in `cleanup`.
+ */
+export abstract class ApiFlows {
+  readonly client: ApiClient;
+
+  constructor(api: ApiName, protected readonly run: RunContext, protected readonly info: TestInfo) {
+    this.client = new ApiClient(api, run);
+  }
+
+  /** Whether effects can be observed (a live server), and so whether there is anything to undo. */
+  get stateful(): boolean {
+    return this.client.target.stateful;
+  }
+
+  /** Undoes what the test created; must not throw. */
+  abstract cleanup(): Promise<void>;
+}
+
+/** Hands a test its API's flows and always cleans up after it: `traq: async ({ run }, use, info) => useFlows(new Traq(run, info), use)`. */
+export async function useFlows<F extends ApiFlows>(flows: F, use: (f: F) => Promise<void>): Promise<void> {
+  try {
+    await use(flows);
+  } finally {
+    await flows.cleanup();
+  }
+}
