@@ -1,6 +1,9 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { traqReference } from '../reference/traq/index.ts';
-import { runConformance } from './support/cli.ts';
+import { ROOT, runConformance } from './support/cli.ts';
 import { expect, test } from './support/reference.ts';
 
 /** A loopback port where nothing listens: bound once, then released. */
@@ -52,5 +55,35 @@ test.describe('the main command on bad input', () => {
     const run = await runConformance({ CONFORMANCE_ENV_FILE: '.env.does-not-exist' });
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/^auth-conformance: cannot read the env file .*\.env\.does-not-exist \(no such file\): check CONFORMANCE_ENV_FILE\n$/);
+  });
+});
+
+test.describe('a broken contract stops the run with exit 2 and names the file and the place', () => {
+  const original = readFileSync(resolve(ROOT, 'contracts/traq.yaml'), 'utf8').replaceAll("'../schemas/traq/", `'${resolve(ROOT, 'schemas/traq')}/`);
+  const write = (name: string, text: string) => {
+    const file = join(mkdtempSync(join(tmpdir(), 'contract-')), name);
+    writeFileSync(file, text);
+    return file;
+  };
+
+  test('a YAML syntax error: file, line and column', async () => {
+    const file = write('traq.yaml', original.replace('  title: traQ v3 authentication (conformance contract)', '  title: [unclosed'));
+    const run = await runConformance({ CONFORMANCE_APIS: 'traq', CONFORMANCE_CONTRACT_TRAQ: file });
+    expect(run.code).toBe(2);
+    expect(oneLine(run.stderr)).toEqual([expect.stringMatching(new RegExp(`^auth-conformance: .*traq\\.yaml:\\d+:\\d+: YAML error: `))]);
+  });
+
+  test('not valid OpenAPI: the file and what is wrong where', async () => {
+    const file = write('traq.yaml', original.replace('openapi: 3.1.0\n', 'openapi: 3.1.0\nwebhooks: 7\n'));
+    const run = await runConformance({ CONFORMANCE_APIS: 'traq', CONFORMANCE_CONTRACT_TRAQ: file });
+    expect(run.code).toBe(2);
+    expect(oneLine(run.stderr)).toEqual([expect.stringMatching(/^auth-conformance: .*traq\.yaml: not valid OpenAPI: must be object near "webhooks": 7/)]);
+  });
+
+  test('a schema $ref that does not resolve: the file, the JSON pointer and the missing file', async () => {
+    const file = write('traq.yaml', original.replace('/LoginSession.json', '/Missing.json'));
+    const run = await runConformance({ CONFORMANCE_APIS: 'traq', CONFORMANCE_CONTRACT_TRAQ: file });
+    expect(run.code).toBe(2);
+    expect(oneLine(run.stderr)).toEqual([expect.stringMatching(/^auth-conformance: .*traq\.yaml at \/paths\/~1users~1me~1sessions\/get\/responses\/200\/content\/application~1json\/schema\/items: \$ref to .*Missing\.json does not resolve \(no such file\)$/)]);
   });
 });
