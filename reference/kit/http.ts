@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { parseCookie } from 'cookie';
+import { parse as parseCookie } from 'cookie';
 
 /** Small helpers shared by the reference servers; none of them knows any API. */
 
