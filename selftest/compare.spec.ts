@@ -9,7 +9,7 @@ import { expect, test } from './support/reference.ts';
 
 test('three runs side by side: the rows that differ are exactly the requirements the faults break', async ({ host }) => {
   const env = { ...traqReference.env, CONFORMANCE_TARGET: 'live', CONFORMANCE_APIS: 'traq', CONFORMANCE_ALLOW_DESTRUCTIVE: '1', CONFORMANCE_SEED: '3' };
-  const [ok, a, b] = await Promise.all(['ok', 'revoke-does-nothing', 'cookie-not-httponly'].map((f) => runConformance({ ...env, TRAQ_BASE_URL: host.baseUrl('traq', f) })));
+  const [ok, a, b] = await Promise.all(['ok', 'revoke-does-nothing', 'cookie-not-httponly'].map((f) => runConformance({ ...env, TRAQ_BASE_URL: host.baseUrl('traq', f, 'compare') })));
   const runs = [{ label: 'reference', report: ok!.report! }, { label: 'vendor A', report: a!.report! }, { label: 'vendor B', report: b!.report! }];
   const differing = compareRuns(runs).filter((r) => r.differs);
   expect(differing.map((r) => `${r.requirement}: ${r.cells.map((c) => c?.verdict).join('/')}`)).toEqual([

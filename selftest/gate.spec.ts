@@ -47,7 +47,7 @@ test.describe('the gate and its baseline', () => {
     const dir = mkdtempSync(join(tmpdir(), 'baseline-'));
     const file = join(dir, 'baseline.yaml');
     writeFileSync(file, '- requirement: traq:login#401\n  reason: upstream fix pending\n  expires: 2099-01-01\n- requirement: traq:login#403\n  reason: same\n- requirement: traq:logout#204\n  reason: fixed long ago\n');
-    const env = { ...traqReference.env, CONFORMANCE_TARGET: 'live', CONFORMANCE_APIS: 'traq', CONFORMANCE_ALLOW_DESTRUCTIVE: '1', TRAQ_BASE_URL: host.baseUrl('traq', 'login-401-403-swapped'), CONFORMANCE_BASELINE: file };
+    const env = { ...traqReference.env, CONFORMANCE_TARGET: 'live', CONFORMANCE_APIS: 'traq', CONFORMANCE_ALLOW_DESTRUCTIVE: '1', TRAQ_BASE_URL: host.baseUrl('traq', 'login-401-403-swapped', 'gate'), CONFORMANCE_BASELINE: file };
     const run = await runConformance(env);
     expect(run.code, run.stdout.slice(-1500)).toBe(0);
     expect(run.stdout).toContain('known failure (baseline): traq:login#401');

@@ -8,6 +8,13 @@ import { expect, test } from './support/reference.ts';
  * faults, and each switchable fault fails exactly the MUST requirements its catalogue names (and
  * warns exactly on the SHOULDs). Every run goes through the real CLI in live mode.
  */
+/**
+ * The proofs' own server instances: other self-tests in the same worker use the same faults, and a
+ * run with destructive steps allowed changes its server's state (it unlinks an account, expires
+ * tokens), so sharing an instance would make verdicts depend on test order.
+ */
+const PROOF = 'proof';
+
 for (const ref of REFERENCES.filter((r) => AVAILABLE_APIS.includes(r.api))) {
   const liveEnv = (baseUrl: string) => ({
     ...ref.env,
@@ -20,7 +27,7 @@ for (const ref of REFERENCES.filter((r) => AVAILABLE_APIS.includes(r.api))) {
 
   test.describe(`${ref.api} reference server`, () => {
     test('without faults: every requirement passes, nothing warns, nothing is skipped that a request could provoke', async ({ host }) => {
-      const run = await runConformance(liveEnv(host.baseUrl(ref.api)));
+      const run = await runConformance(liveEnv(host.baseUrl(ref.api, 'ok', PROOF)));
       expect(run.stderr).toBe('');
       expect(run.report, run.stdout).toBeDefined();
       const r = run.report!;
@@ -35,7 +42,7 @@ for (const ref of REFERENCES.filter((r) => AVAILABLE_APIS.includes(r.api))) {
 
     for (const [name, fault] of Object.entries(ref.faults)) {
       test(`fault ${name} is caught: ${fault.summary}`, async ({ host }) => {
-        const run = await runConformance(liveEnv(host.baseUrl(ref.api, name)));
+        const run = await runConformance(liveEnv(host.baseUrl(ref.api, name, PROOF)));
         expect(run.report, run.stderr || run.stdout).toBeDefined();
         expect(failedMust(run.report!), 'the MUST requirements that failed').toEqual([...fault.catches].sort());
         expect(warnedShould(run.report!), 'the SHOULD requirements that warned').toEqual([...(fault.warns ?? [])].sort());

@@ -18,10 +18,10 @@ const verdicts = (r: ConformanceReport) => r.results.map((x) => `${x.test.title}
 test('two shards merged with merge-reports give the same verdicts as one unsharded run', async ({ host }) => {
   const tmp = mkdtempSync(join(tmpdir(), 'shard-'));
   const env = { ...traqReference.env, CONFORMANCE_TARGET: 'live', CONFORMANCE_ALLOW_DESTRUCTIVE: '1', CONFORMANCE_SEED: '42' };
-  // The same two faults, named in two orders: the host gives each order a server of its own, so the
-  // unsharded run and the sharded one each start from a fresh state (the suite unlinks an account).
-  const wholeServer = host.baseUrl('traq', 'logout-keeps-session+cookie-not-httponly');
-  const shardServer = host.baseUrl('traq', 'cookie-not-httponly+logout-keeps-session');
+  // The same two faults on two server instances, so the unsharded run and the sharded one each
+  // start from a fresh state (the suite unlinks an account).
+  const wholeServer = host.baseUrl('traq', 'logout-keeps-session+cookie-not-httponly', 'shard-whole');
+  const shardServer = host.baseUrl('traq', 'logout-keeps-session+cookie-not-httponly', 'shard-split');
   const config = resolve(ROOT, 'playwright.config.ts');
   // Unsharded, then the two shards as two CI machines would run them, each with its own blob.
   expect(await playwright(['test', '-c', config, '--project=traq'], { ...env, TRAQ_BASE_URL: wholeServer, CONFORMANCE_REPORT_DIR: join(tmp, 'whole') })).toBe(1);
