@@ -1,0 +1,28 @@
+/**
+ * The reference servers for the bench's live runs, in a child process of their own (own process
+ * group), so the bench's /proc sampling never delays an answer.
+ *
+ * Usage: tsx bench/reference-server.ts <instance> ...
+ * Prints `READY {"<instance>":{"traq":"http://127.0.0.1:…/traq/ok~<instance>/api/v3",…},…}`: one
+ * fresh, fault-free server per API and instance (host.baseUrl's instance argument), so every run
+ * starts from a clean state. Serves until SIGTERM or stdin closes.
+ */
+import { REFERENCES } from '../reference/index.ts';
+import { startReferenceHost } from '../reference/kit/host.ts';
+
+const host = await startReferenceHost(REFERENCES);
+const urls = Object.fromEntries(process.argv.slice(2).map((instance) => [instance, Object.fromEntries(REFERENCES.map((r) => [r.api, host.baseUrl(r.api, 'ok', instance)]))]));
+process.stdout.write(`READY ${JSON.stringify(urls)}\n`);
+
+let closing = false;
+const stop = async () => {
+  if (closing) return;
+  closing = true;
+  await host.close().catch(() => undefined);
+  process.exit(0);
+};
+process.on('SIGTERM', stop);
+process.on('SIGINT', stop);
+process.stdin.on('end', stop);
+process.stdin.on('close', stop);
+process.stdin.resume();
