@@ -32,6 +32,8 @@ export interface CallOptions {
  */
 export class ApiClient {
   readonly exchanges: Exchange[] = [];
+  private readonly inFlight = new Set<Promise<Exchange>>();
+  private stopped = false;
 
   constructor(readonly api: ApiName, private readonly run: RunContext) {}
 
@@ -49,7 +51,33 @@ export class ApiClient {
     return op;
   }
 
-  async call(operationId: string, options: CallOptions): Promise<Exchange> {
+  /** A request of the test body; refused once teardown has begun, so nothing is created after cleanup has looked. */
+  call(operationId: string, options: CallOptions): Promise<Exchange> {
+    if (this.stopped) return Promise.reject(new Error(`${operationId} was not sent: the test is being torn down`));
+    const pending = this.exchange(operationId, options);
+    this.inFlight.add(pending);
+    const settled = () => this.inFlight.delete(pending);
+    pending.then(settled, settled);
+    return pending;
+  }
+
+  /**
+   * Closes the client to the test body and waits for its requests still under way (a run
+   * interrupted mid-request tears the test down while a login may yet open a session), then for
+   * their callers to record what they created.
+   */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await Promise.allSettled([...this.inFlight]);
+    await new Promise((r) => setImmediate(r));
+  }
+
+  /** A teardown request: sent even after `stop`, and never throws (teardown must not). */
+  undo(operationId: string, options: CallOptions): Promise<Exchange | undefined> {
+    return this.exchange(operationId, options).catch(() => undefined);
+  }
+
+  private async exchange(operationId: string, options: CallOptions): Promise<Exchange> {
     const op = this.operation(operationId);
     // The requests that got no answer already failed their tests; the rest of the run says so once, as a skip.
     const down = this.target.down();

@@ -18,6 +18,10 @@ export interface RunContext {
   contract(api: ApiName): Contract;
   vars(api: ApiName): Record<string, string | undefined>;
   redactor: Redactor;
+  /** Keeps the worker alive until this teardown has finished (see `ApiFlows.close`). */
+  holdFor(teardown: Promise<void>): void;
+  /** Every held teardown, finished: the worker's own teardown waits for it. */
+  released(): Promise<void>;
 }
 
 let current: RunContext | undefined;
@@ -36,8 +40,17 @@ function createRunContext(env: NodeJS.ProcessEnv): RunContext {
   const settings = readSettings(env);
   const contracts = new Map<ApiName, Contract>();
   const targets = new Map<ApiName, Target>();
+  const held = new Set<Promise<void>>();
   return {
     settings,
+    holdFor(teardown) {
+      held.add(teardown);
+      const release = () => held.delete(teardown);
+      teardown.then(release, release);
+    },
+    released: async () => {
+      await Promise.allSettled([...held]);
+    },
     redactor: new Redactor(secretValues(env)),
     contract(api) {
       let c = contracts.get(api);

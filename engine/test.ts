@@ -20,7 +20,11 @@ export { anonymous, ApiClient, type Identity } from './client.ts';
 
 /** The engine's fixtures: the run (per worker) and a faker seeded from the run's seed and the test's title. */
 export const test = base.extend<{ data: Faker }, { run: RunContext }>({
-  run: [async ({}, use) => use(runContext()), { scope: 'worker' }],
+  run: [async ({}, use) => {
+    const run = runContext();
+    await use(run);
+    await run.released();
+  }, { scope: 'worker' }],
   data: async ({ run }, use, testInfo) => {
     // One instance per worker, re-seeded for each test; a worker runs one test at a time.
     faker.seed(seedFor(run.settings.seed, testInfo.titlePath.join(' › ')));

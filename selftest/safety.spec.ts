@@ -1,9 +1,10 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { traqReference } from '../reference/traq/index.ts';
 import type { ReferenceHost } from '../reference/kit/host.ts';
+import type { ConformanceReport } from '../engine/reporter/model.ts';
 import { ROOT, runConformance } from './support/cli.ts';
 import { expect, test } from './support/reference.ts';
 
@@ -49,8 +50,11 @@ test('when tests fail, everything the run created is still removed', async ({ ho
   expect(await sessionsSeenBy(base, foreign)).toEqual({ status: 200, count: 1 });
 });
 
-test('an interrupted run still removes what it created', async ({ host }) => {
-  const base = host.baseUrl('traq', 'ok', 'safety-interrupt');
+// SIGINT is Ctrl-C; SIGTERM is what a cancelled CI job or `docker stop` sends.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) test(`an interrupted run (${signal}) still removes what it created, and says it was interrupted`, async ({ host }) => {
+  // An instance per repetition, so that `--repeat-each` measures the race rather than leftovers.
+  const instance = `safety-${signal.toLowerCase()}-${test.info().repeatEachIndex}`;
+  const base = host.baseUrl('traq', 'ok', instance);
   const foreign = await foreignSession(base);
   const reportDir = mkdtempSync(join(tmpdir(), 'interrupt-'));
   const child = spawn(process.execPath, ['--import', 'tsx', resolve(ROOT, 'engine/cli/conformance.ts')], {
@@ -59,10 +63,14 @@ test('an interrupted run still removes what it created', async ({ host }) => {
     env: { ...process.env, ...env(base, { CONFORMANCE_MAX_RPS: '4', CONFORMANCE_REPORT_DIR: reportDir }) },
   });
   const exited = new Promise<number | null>((r) => child.on('exit', (c) => r(c)));
-  await expect.poll(() => host.recordings().filter((r) => r.instance.endsWith('~safety-interrupt')).length, { timeout: 60_000 }).toBeGreaterThan(12);
-  child.kill('SIGINT');
-  await exited;
+  await expect.poll(() => host.recordings().filter((r) => r.instance.endsWith(`~${instance}`)).length, { timeout: 60_000 }).toBeGreaterThan(12);
+  child.kill(signal);
+  expect(await exited).toBe(130);
   expect(await sessionsSeenBy(base, foreign)).toEqual({ status: 200, count: 1 });
+  // Stopped is not failed: nothing the run did not finish is held against the server.
+  const report = JSON.parse(readFileSync(join(reportDir, 'conformance.json'), 'utf8')) as ConformanceReport;
+  expect(report.run.interrupted).toBe(true);
+  expect(report.results.filter((r) => r.verdict === 'fail')).toEqual([]);
 });
 
 test('on 429 the run waits as Retry-After says and sends the request again; the verdicts are unaffected', async ({ host }) => {

@@ -11,7 +11,7 @@ import type { ConformanceReport } from '../reporter/model.ts';
  * `npm run conformance`: checks the configuration, runs the suites of the selected APIs through
  * Playwright, and turns conformance.json into the gate's exit code:
  * 0 no MUST failed (and, with CONFORMANCE_GATE=should, no SHOULD warned); 1 the gate failed;
- * 2 the run could not be made (configuration, contract, unreachable target).
+ * 2 the run could not be made (configuration, contract, unreachable target); 130 it was interrupted.
  */
 async function main(): Promise<number> {
   let settings: Settings;
@@ -34,9 +34,10 @@ async function main(): Promise<number> {
   const args = [cli, 'test', '--config', resolve(PROJECT_ROOT, 'playwright.config.ts'), ...settings.apis.map((a) => `--project=${a}`), ...process.argv.slice(2)];
   const code = await new Promise<number>((done) => {
     const child = spawn(process.execPath, args, { stdio: 'inherit', env: process.env });
-    // An interrupted run still tears its tests down, so what it created is cleaned up: Playwright
-    // does that on the first signal, so pass it on and wait.
-    for (const sig of ['SIGINT', 'SIGTERM'] as const) process.on(sig, () => child.kill(sig));
+    // An interrupted run still tears its tests down, so what it created is cleaned up. Playwright
+    // does that on SIGINT but dies at once on SIGTERM (what CI cancellation and `docker stop`
+    // send), so both reach it as SIGINT, and the run waits for it.
+    for (const sig of ['SIGINT', 'SIGTERM'] as const) process.on(sig, () => child.kill('SIGINT'));
     child.on('exit', (c, signal) => done(c ?? (signal ? 130 : 1)));
   });
   if (code === 2) return 2;
@@ -50,6 +51,10 @@ async function main(): Promise<number> {
     process.stdout.write(`${api}: ${c.verdict === 'pass' ? 'conforms' : 'does not conform'} at MUST level (${c.mustFailures} MUST failed, ${c.shouldWarnings} SHOULD warned, ${c.passes} passed, ${c.skips} skipped, ${c.forcedByMock} forced by mock)\n`);
   }
   process.stdout.write(`target: ${report.run.target}; seed ${report.run.seed}; reports in ${settings.reportDir}/ (conformance.html, conformance.json, junit.xml)\n`);
+  if (report.run.interrupted) {
+    process.stdout.write('run interrupted: the verdicts cover only the tests that ran; the gate was not judged\n');
+    return 130;
+  }
   const g = report.gate;
   for (const k of g.known) process.stdout.write(`known failure (baseline): ${k.requirement} in "${k.test}": ${k.reason}${k.expires ? ` (until ${k.expires})` : ''}\n`);
   for (const b of g.breaking.filter((x) => x.expired)) process.stdout.write(`baseline entry for ${b.requirement} expired on ${b.expired}: it counts again\n`);

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import type { FullConfig, Reporter, Suite, TestCase, TestResult } from '@playwright/test/reporter';
+import type { FullConfig, FullResult, Reporter, Suite, TestCase, TestResult } from '@playwright/test/reporter';
 import { isRequirementId, requirement } from '../../requirements/index.ts';
 import { ENABLED_BY_ANNOTATION, REQUIREMENT_ANNOTATION } from '../annotations.ts';
 import { API_DEFINITIONS, contractFile, type ApiName } from '../config/apis.ts';
@@ -77,6 +77,12 @@ export default class ConformanceReporter implements Reporter {
       cur.evidence.push({ violations: rec.violations, exchanges: rec.exchanges });
       byId.set(rec.requirement, cur);
     }
+    if (result.status === 'interrupted') {
+      // What was checked before the run was stopped stands; the rest was not judged, so it is no failure.
+      for (const id of declared) if (!byId.has(id)) byId.set(id, make(id, 'skip', { reason: 'not run to the end: the run was interrupted' }));
+      this.results.push(...byId.values());
+      return;
+    }
     const failedTest = result.status !== 'passed';
     const failedCheck = [...byId.values()].some((r) => r.verdict === 'fail');
     const error = failedTest && !failedCheck ? this.redact(result.error?.message?.split('\n')[0] ?? `test ${result.status}`) : undefined;
@@ -92,7 +98,7 @@ export default class ConformanceReporter implements Reporter {
     this.results.push(...byId.values());
   }
 
-  onEnd(): void {
+  onEnd(result: FullResult): void {
     const settings = readSettings(process.env, process.env.CONFORMANCE_ENV_FILES ? process.env.CONFORMANCE_ENV_FILES.split(',') : []);
     for (const api of settings.apis) this.contract(api);
     const results = this.results.sort((a, b) => a.api.localeCompare(b.api) || a.operationId.localeCompare(b.operationId) || a.requirement.localeCompare(b.requirement));
@@ -106,6 +112,7 @@ export default class ConformanceReporter implements Reporter {
         seed: settings.seed,
         gate: settings.gate,
         allowDestructive: settings.allowDestructive,
+        ...(result.status === 'interrupted' ? { interrupted: true } : {}),
         gitCommit: gitCommit(),
         envFiles: settings.envFiles,
         apis: [...this.contracts.values()].map((c) => ({

@@ -57,7 +57,10 @@ function verdictSection(report: ConformanceReport): string {
   const g = gate
     ? `<p class="gate ${gate.passed ? 'pass' : 'fail'}">Gate (${e(gate.level)}): <b>${gate.passed ? 'passed' : 'failed'}</b>${gate.breaking.length ? ` — ${gate.breaking.length} result(s) break it` : ''}${gate.known.length ? ` · ${gate.known.length} known failure(s) accepted by ${e(gate.baseline)}` : ''}${gate.removable.length ? ` · ${gate.removable.length} baseline entr${gate.removable.length === 1 ? 'y is' : 'ies are'} fixed and can be removed: ${gate.removable.map((r) => e(r.requirement)).join(', ')}` : ''}</p>`
     : '';
-  return `${mock}<div class="cards">${cards}</div>${g}`;
+  const interrupted = run.interrupted
+    ? '<p class="note interrupted"><b>This run was interrupted.</b> The verdicts cover only the tests that ran; requirements not reached are skipped, and the gate was not judged.</p>'
+    : '';
+  return `${interrupted}${mock}<div class="cards">${cards}</div>${g}`;
 }
 
 function coverageSection(cells: readonly CoverageCell[]): string {

@@ -21,6 +21,8 @@ export interface RunInfo {
   seed: number;
   gate: 'must' | 'should' | 'none';
   allowDestructive: boolean;
+  /** The run was stopped (a signal) before every test ran: the verdicts are incomplete and the gate is not judged. */
+  interrupted?: boolean;
   gitCommit: string | null;
   envFiles: string[];
   apis: { api: string; title: string; baseUrl: string | null; contract: { file: string; version: string; sha256: string } }[];

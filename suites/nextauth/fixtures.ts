@@ -144,7 +144,7 @@ export class NextAuth extends ApiFlows {
   async cleanup(): Promise<void> {
     if (!this.stateful) return;
     for (const nonce of [...this.sessions]) {
-      await this.client.call('logout', { expect: 200, as: this.key, params: { serverid: this.serverId }, headers: { 'x-nonce': nonce } }).catch(() => undefined);
+      await this.client.undo('logout', { expect: 200, as: this.key, params: { serverid: this.serverId }, headers: { 'x-nonce': nonce } });
     }
     this.sessions.clear();
   }

@@ -111,13 +111,13 @@ export class Semaphore extends ApiFlows {
     if (!this.stateful) return;
     // Tokens first: the session that created one may still be needed to expire it.
     for (const t of this.tokens.splice(0)) {
-      const byOwner = await this.client.call('deleteApiToken', { expect: 204, as: t.owner, params: { api_token_id: t.id } }).catch(() => undefined);
+      const byOwner = await this.client.undo('deleteApiToken', { expect: 204, as: t.owner, params: { api_token_id: t.id } });
       if (byOwner?.response?.status !== 204) {
-        await this.client.call('deleteApiToken', { expect: 204, as: bearer(t.id), params: { api_token_id: t.id } }).catch(() => undefined);
+        await this.client.undo('deleteApiToken', { expect: 204, as: bearer(t.id), params: { api_token_id: t.id } });
       }
     }
     for (const as of this.sessions.splice(0)) {
-      await this.client.call('logout', { expect: 204, as }).catch(() => undefined);
+      await this.client.undo('logout', { expect: 204, as });
     }
   }
 

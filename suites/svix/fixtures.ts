@@ -119,7 +119,7 @@ export class Svix extends ApiFlows {
     // The limit a probe reached would refuse the next test's requests (and this teardown's).
     if (this.refusedForMs > 0) await delay(Math.min(this.refusedForMs, this.run.settings.maxRetryAfterS * 1000));
     for (const as of [...this.portalTokens.values()]) {
-      await this.client.call('logout', { expect: 204, as }).catch(() => undefined);
+      await this.client.undo('logout', { expect: 204, as });
     }
     this.portalTokens.clear();
   }

@@ -69,7 +69,7 @@ export class Traq extends ApiFlows {
   async cleanup(): Promise<void> {
     if (!this.stateful) return;
     for (const as of this.sessions.splice(0)) {
-      await this.client.call('logout', { expect: 204, as }).catch(() => undefined);
+      await this.client.undo('logout', { expect: 204, as });
     }
   }
 }
