@@ -1,14 +1,19 @@
 import { defineConfig } from '@playwright/test';
 import { AVAILABLE_APIS } from './engine/config/apis.ts';
-import { loadEnvironment } from './engine/config/settings.ts';
+import { loadEnvironment, readSettings } from './engine/config/settings.ts';
 
 // The strict checks (and their one-line errors) live in the global set-up; here a broken
 // configuration must not throw, or Playwright would print a stack trace instead.
+let apis = AVAILABLE_APIS;
 try {
-  loadEnvironment();
+  apis = readSettings(process.env, loadEnvironment()).apis;
 } catch {
   /* reported by the global set-up */
 }
+// Playwright starts a worker process per project (about 1.5 s each), so a run of every API is one
+// project. Naming projects (`--project=traq`) gets one per API. Decided once, in the runner: the
+// workers inherit the choice with the environment, and so build the same projects.
+process.env.CONFORMANCE_PROJECTS ??= process.argv.some((a) => a === '--project' || a.startsWith('--project=')) ? 'per-api' : 'one';
 const live = process.env.CONFORMANCE_TARGET === 'live';
 const reportDir = process.env.CONFORMANCE_REPORT_DIR || 'reports';
 
@@ -31,5 +36,7 @@ export default defineConfig({
   ],
   // Evidence is recorded, redacted, by the engine; traces and videos would hold secrets unredacted.
   use: { trace: 'off', video: 'off', screenshot: 'off' },
-  projects: AVAILABLE_APIS.map((api) => ({ name: api, testDir: `suites/${api}`, testMatch: '*.spec.ts' })),
+  projects: process.env.CONFORMANCE_PROJECTS === 'per-api'
+    ? AVAILABLE_APIS.map((api) => ({ name: api, testDir: `suites/${api}`, testMatch: '*.spec.ts' }))
+    : [{ name: 'conformance', testDir: 'suites', testMatch: apis.map((api) => `${api}/*.spec.ts`) }],
 });

@@ -31,7 +31,8 @@ async function main(): Promise<number> {
   const started = Date.now();
 
   const cli = createRequire(import.meta.url).resolve('@playwright/test/cli');
-  const args = [cli, 'test', '--config', resolve(PROJECT_ROOT, 'playwright.config.ts'), ...settings.apis.map((a) => `--project=${a}`), ...process.argv.slice(2)];
+  // The configuration runs the APIs of CONFORMANCE_APIS in one project (one worker process).
+  const args = [cli, 'test', '--config', resolve(PROJECT_ROOT, 'playwright.config.ts'), ...process.argv.slice(2)];
   const code = await new Promise<number>((done) => {
     const child = spawn(process.execPath, args, { stdio: 'inherit', env: process.env });
     // An interrupted run still tears its tests down, so what it created is cleaned up. Playwright
