@@ -6,6 +6,7 @@ import type { Contract } from './contract/model.ts';
 import { Redactor } from './http/redact.ts';
 import { liveTarget } from './targets/live.ts';
 import { mockTarget } from './targets/mock.ts';
+import { awaitMocks, MOCKS_FILE_VARIABLE } from './targets/mock-handoff.ts';
 import type { Target } from './targets/target.ts';
 
 /**
@@ -18,6 +19,8 @@ export interface RunContext {
   contract(api: ApiName): Contract;
   vars(api: ApiName): Record<string, string | undefined>;
   redactor: Redactor;
+  /** Resolves when the targets can be called: on a mock run, once the set-up has published the mocks' addresses. */
+  ready(): Promise<void>;
   /** Keeps the worker alive until this teardown has finished (see `ApiFlows.close`). */
   holdFor(teardown: Promise<void>): void;
   /** Every held teardown, finished: the worker's own teardown waits for it. */
@@ -43,6 +46,11 @@ function createRunContext(env: NodeJS.ProcessEnv): RunContext {
   const held = new Set<Promise<void>>();
   return {
     settings,
+    async ready() {
+      const handoff = env[MOCKS_FILE_VARIABLE];
+      if (settings.target !== 'mock' || !handoff) return;
+      for (const [api, url] of Object.entries(await awaitMocks(handoff))) env[mockUrlVariable(api as ApiName)] = url;
+    },
     holdFor(teardown) {
       held.add(teardown);
       const release = () => held.delete(teardown);

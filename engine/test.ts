@@ -22,6 +22,7 @@ export { anonymous, ApiClient, type Identity } from './client.ts';
 export const test = base.extend<{ data: Faker }, { run: RunContext }>({
   run: [async ({}, use) => {
     const run = runContext();
+    await run.ready();
     await use(run);
     await run.released();
   }, { scope: 'worker' }],

@@ -3,9 +3,12 @@ import { ConfigError } from '../config/errors.ts';
 import { loadEnvironment, readSettings } from '../config/settings.ts';
 import { ContractError } from '../contract/errors.ts';
 import { loadContract } from '../contract/load.ts';
-import { validateContract } from '../contract/validate.ts';
+import { registeredSchemaFiles } from '../contract/schemas.ts';
+import { validateContractOnce } from '../contract/validate.ts';
 import { mkdirSync, rmSync } from 'node:fs';
-import { downMarker, mockUrlVariable } from '../run.ts';
+import { dirname } from 'node:path';
+import { downMarker } from '../run.ts';
+import { newHandoff, publish } from '../targets/mock-handoff.ts';
 import { startMocks } from '../targets/prism.ts';
 import { probe } from '../targets/reachability.ts';
 
@@ -25,16 +28,23 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     process.env.CONFORMANCE_SEED = String(settings.seed);
     mkdirSync(settings.reportDir, { recursive: true });
     for (const api of settings.apis) rmSync(downMarker(settings.reportDir, api), { force: true });
-    for (const api of settings.apis) {
-      const file = contractFile(api);
-      loadContract(api, file);
-      await validateContract(file);
-    }
+    for (const api of settings.apis) loadContract(api, contractFile(api));
+    for (const api of settings.apis) await validateContractOnce(contractFile(api), registeredSchemaFiles());
     if (settings.target === 'mock') {
-      const mocks = await startMocks(settings.apis.map((api) => ({ api, file: contractFile(api) })));
-      for (const m of mocks) process.env[mockUrlVariable(m.api)] = m.url;
+      // Not awaited: Prism loads while Playwright starts the workers, which wait for the addresses.
+      const handoff = newHandoff();
+      const starting = startMocks(settings.apis.map((api) => ({ api, file: contractFile(api) })));
+      starting.then(
+        (mocks) => publish(handoff, { urls: Object.fromEntries(mocks.map((m) => [m.api, m.url])) }),
+        (err: unknown) => publish(handoff, { error: (err as Error).message }),
+      );
       return async () => {
+        const mocks = await starting.catch((err: unknown) => {
+          process.stderr.write(`auth-conformance: Prism could not mock the contracts: ${(err as Error).message}\n`);
+          process.exit(EXIT_SETUP);
+        });
         await Promise.all(mocks.map((m) => m.close()));
+        rmSync(dirname(handoff), { recursive: true, force: true });
       };
     }
     const down = (await Promise.all(settings.apis.map(async (api) => {

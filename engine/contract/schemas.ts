@@ -44,6 +44,11 @@ export function registerSchemaFile(absPath: string, where: string): string {
   return id;
 }
 
+/** Every schema file registered so far (absolute paths): what the loaded contracts depend on besides themselves. */
+export function registeredSchemaFiles(): string[] {
+  return [...idByFile.keys()];
+}
+
 /** The secret property names of the schema files with these ids (and the files they refer to). */
 export function secretFieldsOf(ids: Iterable<string>): string[] {
   return [...new Set([...ids].flatMap((id) => secretsById.get(id) ?? []))];
