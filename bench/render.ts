@@ -51,8 +51,10 @@ export interface BenchResult {
   shardOne: Outside[];
   shardTwo: { wallMs: number; peakRssMb: number; cpuMs: number; codes: (number | null)[]; otherLoadCores: number; shardWallMs: number[] }[];
   workersTwo: Outside[];
-  /** What-if: the project's configuration with the four projects merged into one (bench/what-if.config.ts). */
-  oneProject: Outside[];
+  /** `--project=<api>` for every API: one project, so one worker process, per API (how a run was made before). */
+  perApiProjects: Outside[];
+  /** Playwright alone (bench/floor): one empty test, and as many empty tests as the mock run had. */
+  playwrightFloor: { one: (Outside & { tests: number })[]; many: (Outside & { tests: number })[] };
   profile?: { wallMs: number; cpuMs: number; roles: RoleProfile[] };
   inProcess?: InProcessOutput;
   inProcessProblem?: string;
@@ -86,7 +88,7 @@ export function render(r: BenchResult): string {
   const dreddWall = med(dreddTotals, (d) => d.wallMs);
   const requests = med(r.mock, (m) => m.phases?.requests);
   const floorN = r.floor[0]?.requests ?? NaN;
-  const otherSamples = [...r.mock, ...r.live, ...r.shardOne, ...r.oneProject].map((m) => m.otherLoadCores);
+  const otherSamples = [...r.mock, ...r.live, ...r.shardOne, ...r.perApiProjects].map((m) => m.otherLoadCores);
   const others = median(otherSamples);
   const othersMax = Math.max(...otherSamples.filter(Number.isFinite));
   const loaded = others > 0.25 * r.machine.cores || othersMax > 0.4 * r.machine.cores || (r.machine.loadavgAtStart[0] ?? 0) > r.machine.cores / 2;
@@ -120,7 +122,8 @@ export function render(r: BenchResult): string {
   };
   shard('`npx playwright test` (one shard)', r.shardOne, codes(r.shardOne));
   shard('`npx playwright test --shard=i/2`, both in parallel, same seed (wall of the pair)', r.shardTwo, [...new Set(r.shardTwo.flatMap((s) => s.codes.map(String)))].join('/'));
-  if (r.oneProject.length > 0) shard('what-if: `npx playwright test -c bench/what-if.config.ts` (the four projects merged into one, so one worker process runs every suite)', r.oneProject, codes(r.oneProject));
+  if (r.perApiProjects.length > 0) shard(`\`npx playwright test ${r.apis.map((a) => `--project=${a}`).join(' ')}\` (one project, so one worker process, per API)`, r.perApiProjects, codes(r.perApiProjects));
+  for (const [which, xs] of Object.entries(r.playwrightFloor)) if (xs.length > 0) shard(`Playwright alone: ${xs[0]!.tests} empty test${xs[0]!.tests === 1 ? '' : 's'} (bench/floor, ${which === 'one' ? 'its fixed cost' : 'as many tests as the mock run'})`, xs, codes(xs));
   if (r.workersTwo.length > 0) shard(`\`npx playwright test --workers=2\` (${r.workersTwo.length} run)`, r.workersTwo, codes(r.workersTwo));
   p();
   p('Peak RSS is the largest sum of the RSS of every process of the run, sampled from /proc every 50 ms (the mock run includes its in-process Prism; Dredd\'s excludes the mock it talks to). CPU s is user + system of the same processes. "other load" is the CPU the rest of the machine used meanwhile. Mock and live runs carry a preload that records each request and process start/exit for the breakdown below (one line appended to a file per request).');
@@ -225,7 +228,7 @@ export function render(r: BenchResult): string {
   p(head(['Playwright, all APIs against the mock', 'wall s', 'vs one shard', 'CPU s']));
   p(row(['one shard, one worker (the config\'s default on this machine)', fmt.s(one), '1.0×', fmt.s(med(r.shardOne, (m) => m.cpuMs))]));
   p(row(['two shards in parallel (each its own runner, Prism and worker)', fmt.s(two), fmt.x(two / one), fmt.s(med(r.shardTwo, (m) => m.cpuMs))]));
-  if (r.oneProject.length) p(row(['what-if: one project for all suites (bench/what-if.config.ts), one worker', fmt.s(med(r.oneProject, (m) => m.wallMs)), fmt.x(med(r.oneProject, (m) => m.wallMs) / one), fmt.s(med(r.oneProject, (m) => m.cpuMs))]));
+  if (r.perApiProjects.length) p(row(['one project per API (a worker process each)', fmt.s(med(r.perApiProjects, (m) => m.wallMs)), fmt.x(med(r.perApiProjects, (m) => m.wallMs) / one), fmt.s(med(r.perApiProjects, (m) => m.cpuMs))]));
   if (r.workersTwo.length) p(row(['one run, --workers=2', fmt.s(med(r.workersTwo, (m) => m.wallMs)), fmt.x(med(r.workersTwo, (m) => m.wallMs) / one), fmt.s(med(r.workersTwo, (m) => m.cpuMs))]));
 
   // Dredd per contract.
@@ -260,7 +263,10 @@ export function render(r: BenchResult): string {
   p('What limits the mock run, from the medians above:');
   p(`- fixed costs: launch ${fmt.s(phase((x) => x.launchMs))} s + set-up ${fmt.s(phase((x) => x.setupMs))} s + ${fmt.n(phase((x) => x.workers))} worker start-ups ${fmt.s(phase((x) => x.workerStartMs))} s + worker ends, reporting and exit ${fmt.s(phase((x) => x.workerEndMs + x.reportMs + x.exitMs))} s = ${fmt.s(fixed)} s of the ${fmt.s(mockWall)} s;`);
   p(`- the tests themselves: ${fmt.s(mockTests)} s for ${fmt.n(requests)} requests, of which ${fmt.s(phase((x) => x.inFlightMs))} s in flight; the checks and evidence (toConform) account for about ${fmt.s((ip?.cold.perExchangeMs ?? NaN) * (ip?.exchanges ?? NaN))} s of it (cold);`);
-  if (r.oneProject.length) p(`- one worker process instead of ${fmt.n(phase((x) => x.workers))} (the what-if config): ${fmt.s(med(r.oneProject, (m) => m.wallMs))} s vs ${fmt.s(one)} s for the same \`npx playwright test\` with the project's config.`);
+  if (r.perApiProjects.length) p(`- one worker process for every API instead of one per API: ${fmt.s(one)} s vs ${fmt.s(med(r.perApiProjects, (m) => m.wallMs))} s for the same \`npx playwright test\` with \`--project=\` for each API.`);
+  const floorOne = med(r.playwrightFloor.one, (m) => m.wallMs);
+  const floorMany = med(r.playwrightFloor.many, (m) => m.wallMs);
+  if (Number.isFinite(floorMany)) p(`- Playwright alone, with nothing of ours: ${fmt.s(floorOne)} s for one empty test, ${fmt.s(floorMany)} s for ${fmt.n(r.playwrightFloor.many[0]!.tests)} (${fmt.ms((floorMany - floorOne) / Math.max(1, r.playwrightFloor.many[0]!.tests - 1))} ms a test). A run of this many tests through Playwright cannot take less; the mock run spends ${fmt.s(mockWall - floorMany)} s more, for Prism (loaded beside the worker's start), the contracts, ${fmt.n(requests)} requests and their checks.`);
   p();
   return `${out.join('\n')}\n`;
 }

@@ -11,7 +11,8 @@
  *   - the floor: the mock run's own HTTP requests replayed by a bare loop, and through the engine's
  *     client without checks;
  *   - Dredd 14.1.0 on the same contracts against the same mock;
- *   - Playwright unsharded vs two shards in parallel (and, once, two workers);
+ *   - Playwright unsharded vs two shards in parallel (and, once, two workers), vs one project per
+ *     API (a worker process each), and Playwright alone running as many empty tests;
  * then, once, in a fresh process: the engine's per-exchange cost stage by stage, the redactor with
  * many secrets, a 10× contract, the reporters, and what a worker's start-up imports.
  *
@@ -103,7 +104,8 @@ async function main(): Promise<void> {
     shardOne: [],
     shardTwo: [],
     workersTwo: [],
-    oneProject: [],
+    perApiProjects: [],
+    playwrightFloor: { one: [], many: [] },
   };
   const helpers: { stop(): Promise<void> }[] = [];
   try {
@@ -194,9 +196,17 @@ async function main(): Promise<void> {
       const pairCpu = pair[0]!.cpuMs + pair[1]!.cpuMs;
       result.shardTwo.push({ wallMs: pairWall, peakRssMb: pair[0]!.peakRssMb + pair[1]!.peakRssMb, cpuMs: pairCpu, codes: pair.map((p) => p.code), otherLoadCores: Math.max(0, machineBusyMs() - busy - pairCpu) / pairWall, shardWallMs: pair.map((p) => p.wallMs) });
       log(`shards ${i}: one ${(one.wallMs / 1000).toFixed(1)} s; two in parallel ${(pairWall / 1000).toFixed(1)} s (${pair.map((p) => (p.wallMs / 1000).toFixed(1)).join(' s, ')} s)`);
-      const merged = await playwrightRun(join(tmp, `one-project-${i}`), ['-c', resolve(ROOT, 'bench/what-if.config.ts')]);
-      result.oneProject.push(strip(merged));
-      log(`what-if, one project for all suites ${i}: ${(merged.wallMs / 1000).toFixed(1)} s, exit ${merged.code}`);
+      const perApi = await playwrightRun(join(tmp, `per-api-${i}`), AVAILABLE_APIS.map((api) => `--project=${api}`));
+      result.perApiProjects.push(strip(perApi));
+      log(`one project per API (a worker process each) ${i}: ${(perApi.wallMs / 1000).toFixed(1)} s, exit ${perApi.code}`);
+      // As many empty tests as the mock run ran (skipped ones included: Playwright handles those too).
+      const tests = report ? new Set(report.results.map((r) => `${r.test.file}:${r.test.line}`)).size : 0;
+      for (const [which, count] of [['one', 1], ['many', tests]] as const) {
+        if (count === 0) continue;
+        const f = await playwrightRun(join(tmp, `floor-${which}-${i}`), ['-c', resolve(ROOT, 'bench/floor/playwright.config.ts')], { BENCH_FLOOR_TESTS: String(count) });
+        result.playwrightFloor[which].push({ ...strip(f), tests: count });
+        log(`Playwright alone, ${count} empty test(s) ${i}: ${(f.wallMs / 1000).toFixed(1)} s`);
+      }
       if (i === RUNS) {
         const w2 = await playwrightRun(join(tmp, `workers2-${i}`), ['--workers=2']);
         result.workersTwo.push(strip(w2));
