@@ -22,8 +22,9 @@ export default defineConfig({
   // A verdict must reproduce: no retries, ever.
   retries: 0,
   // Against a live server one worker keeps the load on staging low and sessions of one account
-  // from ending each other's; the stateless mock takes every core.
-  workers: live ? 1 : undefined,
+  // from ending each other's; the stateless mock takes every core (Playwright's default is half,
+  // but Prism and the runner sit idle most of a run: measured by `npm run bench`).
+  workers: live ? 1 : '100%',
   fullyParallel: !live,
   timeout: 60_000,
   forbidOnly: !!process.env.CI,

@@ -6,6 +6,7 @@ import { ConfigError } from '../config/errors.ts';
 import { loadEnvironment, readSettings, type Settings } from '../config/settings.ts';
 import { PROJECT_ROOT } from '../contract/load.ts';
 import type { ConformanceReport } from '../reporter/model.ts';
+import { startMocksInBackground } from '../targets/mock-handoff.ts';
 
 /**
  * `npm run conformance`: checks the configuration, runs the suites of the selected APIs through
@@ -30,6 +31,9 @@ async function main(): Promise<number> {
   const jsonPath = resolve(reportDir, 'conformance.json');
   const started = Date.now();
 
+  // Prism loads here while Playwright starts (both take a second or two); the workers wait for it.
+  // The set-up still checks the contracts and reports a broken one before any test runs.
+  const mocks = settings.target === 'mock' ? startMocksInBackground(settings.apis) : undefined;
   const cli = createRequire(import.meta.url).resolve('@playwright/test/cli');
   // The configuration runs the APIs of CONFORMANCE_APIS in one project (one worker process).
   const args = [cli, 'test', '--config', resolve(PROJECT_ROOT, 'playwright.config.ts'), ...process.argv.slice(2)];
@@ -41,7 +45,12 @@ async function main(): Promise<number> {
     for (const sig of ['SIGINT', 'SIGTERM'] as const) process.on(sig, () => child.kill('SIGINT'));
     child.on('exit', (c, signal) => done(c ?? (signal ? 130 : 1)));
   });
+  const mockFailure = await mocks?.close();
   if (code === 2) return 2;
+  if (mockFailure) {
+    process.stderr.write(`auth-conformance: Prism could not mock the contracts: ${mockFailure.message}\n`);
+    return 2;
+  }
   if (!existsSync(jsonPath) || readReport(jsonPath).run.startedAt < new Date(started - 1000).toISOString()) {
     process.stderr.write(`auth-conformance: the run wrote no report to ${jsonPath} (Playwright exited with ${code})\n`);
     return 2;

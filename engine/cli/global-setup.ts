@@ -6,10 +6,8 @@ import { loadContract } from '../contract/load.ts';
 import { registeredSchemaFiles } from '../contract/schemas.ts';
 import { validateContractOnce } from '../contract/validate.ts';
 import { mkdirSync, rmSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { downMarker } from '../run.ts';
-import { newHandoff, publish } from '../targets/mock-handoff.ts';
-import { startMocks } from '../targets/prism.ts';
+import { MOCKS_FILE_VARIABLE, startMocksInBackground } from '../targets/mock-handoff.ts';
 import { probe } from '../targets/reachability.ts';
 
 export const EXIT_SETUP = 2;
@@ -31,20 +29,16 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     for (const api of settings.apis) loadContract(api, contractFile(api));
     for (const api of settings.apis) await validateContractOnce(contractFile(api), registeredSchemaFiles());
     if (settings.target === 'mock') {
+      // Started already by the main command, before Playwright, when the run came through it.
+      if (process.env[MOCKS_FILE_VARIABLE]) return async () => {};
       // Not awaited: Prism loads while Playwright starts the workers, which wait for the addresses.
-      const handoff = newHandoff();
-      const starting = startMocks(settings.apis.map((api) => ({ api, file: contractFile(api) })));
-      starting.then(
-        (mocks) => publish(handoff, { urls: Object.fromEntries(mocks.map((m) => [m.api, m.url])) }),
-        (err: unknown) => publish(handoff, { error: (err as Error).message }),
-      );
+      const mocks = startMocksInBackground(settings.apis);
       return async () => {
-        const mocks = await starting.catch((err: unknown) => {
-          process.stderr.write(`auth-conformance: Prism could not mock the contracts: ${(err as Error).message}\n`);
+        const failure = await mocks.close();
+        if (failure) {
+          process.stderr.write(`auth-conformance: Prism could not mock the contracts: ${failure.message}\n`);
           process.exit(EXIT_SETUP);
-        });
-        await Promise.all(mocks.map((m) => m.close()));
-        rmSync(dirname(handoff), { recursive: true, force: true });
+        }
       };
     }
     const down = (await Promise.all(settings.apis.map(async (api) => {
