@@ -261,7 +261,7 @@ export function render(r: BenchResult): string {
   const fixed = phase((x) => x.launchMs + x.setupMs) + phase((x) => x.workerStartMs) + phase((x) => x.workerEndMs + x.reportMs + x.exitMs);
   p();
   p('What limits the mock run, from the medians above:');
-  p(`- fixed costs: launch ${fmt.s(phase((x) => x.launchMs))} s + set-up ${fmt.s(phase((x) => x.setupMs))} s + ${fmt.n(phase((x) => x.workers))} worker start-ups ${fmt.s(phase((x) => x.workerStartMs))} s + worker ends, reporting and exit ${fmt.s(phase((x) => x.workerEndMs + x.reportMs + x.exitMs))} s = ${fmt.s(fixed)} s of the ${fmt.s(mockWall)} s;`);
+  p(`- fixed costs: launch ${fmt.s(phase((x) => x.launchMs))} s + set-up ${fmt.s(phase((x) => x.setupMs))} s + ${fmt.n(phase((x) => x.workers))} worker start-ups ${fmt.s(phase((x) => x.workerStartMs))} s + worker ends, reporting and exit ${fmt.s(phase((x) => x.workerEndMs + x.reportMs + x.exitMs))} s = ${fmt.s(fixed)} s${phase((x) => x.workers) > 1 ? ` (worker phases summed over ${fmt.n(phase((x) => x.workers))} workers that run side by side, so more than their share of the wall)` : ''} of the ${fmt.s(mockWall)} s;`);
   p(`- the tests themselves: ${fmt.s(mockTests)} s for ${fmt.n(requests)} requests, of which ${fmt.s(phase((x) => x.inFlightMs))} s in flight; the checks and evidence (toConform) account for about ${fmt.s((ip?.cold.perExchangeMs ?? NaN) * (ip?.exchanges ?? NaN))} s of it (cold);`);
   if (r.perApiProjects.length) p(`- one worker process for every API instead of one per API: ${fmt.s(one)} s vs ${fmt.s(med(r.perApiProjects, (m) => m.wallMs))} s for the same \`npx playwright test\` with \`--project=\` for each API.`);
   const floorOne = med(r.playwrightFloor.one, (m) => m.wallMs);
