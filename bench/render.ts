@@ -226,7 +226,7 @@ export function render(r: BenchResult): string {
   const two = med(r.shardTwo, (m) => m.wallMs);
   p();
   p(head(['Playwright, all APIs against the mock', 'wall s', 'vs one shard', 'CPU s']));
-  p(row(['one shard, one worker (the config\'s default on this machine)', fmt.s(one), '1.0×', fmt.s(med(r.shardOne, (m) => m.cpuMs))]));
+  p(row(['one shard, the config\'s workers (one per core on a mock run)', fmt.s(one), '1.0×', fmt.s(med(r.shardOne, (m) => m.cpuMs))]));
   p(row(['two shards in parallel (each its own runner, Prism and worker)', fmt.s(two), fmt.x(two / one), fmt.s(med(r.shardTwo, (m) => m.cpuMs))]));
   if (r.perApiProjects.length) p(row(['one project per API (a worker process each)', fmt.s(med(r.perApiProjects, (m) => m.wallMs)), fmt.x(med(r.perApiProjects, (m) => m.wallMs) / one), fmt.s(med(r.perApiProjects, (m) => m.cpuMs))]));
   if (r.workersTwo.length) p(row(['one run, --workers=2', fmt.s(med(r.workersTwo, (m) => m.wallMs)), fmt.x(med(r.workersTwo, (m) => m.wallMs) / one), fmt.s(med(r.workersTwo, (m) => m.cpuMs))]));
@@ -266,7 +266,7 @@ export function render(r: BenchResult): string {
   if (r.perApiProjects.length) p(`- one worker process for every API instead of one per API: ${fmt.s(one)} s vs ${fmt.s(med(r.perApiProjects, (m) => m.wallMs))} s for the same \`npx playwright test\` with \`--project=\` for each API.`);
   const floorOne = med(r.playwrightFloor.one, (m) => m.wallMs);
   const floorMany = med(r.playwrightFloor.many, (m) => m.wallMs);
-  if (Number.isFinite(floorMany)) p(`- Playwright alone, with nothing of ours: ${fmt.s(floorOne)} s for one empty test, ${fmt.s(floorMany)} s for ${fmt.n(r.playwrightFloor.many[0]!.tests)} (${fmt.ms((floorMany - floorOne) / Math.max(1, r.playwrightFloor.many[0]!.tests - 1))} ms a test). A run of this many tests through Playwright cannot take less; the mock run spends ${fmt.s(mockWall - floorMany)} s more, for Prism (loaded beside the worker's start), the contracts, ${fmt.n(requests)} requests and their checks.`);
+  if (Number.isFinite(floorMany)) p(`- Playwright alone (one worker), with nothing of ours: ${fmt.s(floorOne)} s for one empty test, ${fmt.s(floorMany)} s for ${fmt.n(r.playwrightFloor.many[0]!.tests)} (${fmt.ms((floorMany - floorOne) / Math.max(1, r.playwrightFloor.many[0]!.tests - 1))} ms a test). One worker cannot run this many tests through Playwright in less (a mock run now uses one worker per core, so read this as an order of magnitude); the mock run spends ${fmt.s(mockWall - floorMany)} s more, for Prism (loaded beside the worker's start), the contracts, ${fmt.n(requests)} requests and their checks.`);
   p();
   return `${out.join('\n')}\n`;
 }

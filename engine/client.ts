@@ -64,7 +64,9 @@ export class ApiClient {
   /**
    * Closes the client to the test body and waits for its requests still under way (a run
    * interrupted mid-request tears the test down while a login may yet open a session), then for
-   * their callers to record what they created.
+   * their callers to record what they created. That last wait is one turn of the event loop, so
+   * flows must record a created session or token right after the call returns, before awaiting
+   * anything else (all four suites' fixtures do).
    */
   async stop(): Promise<void> {
     this.stopped = true;

@@ -1,7 +1,11 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { AVAILABLE_APIS } from '../engine/config/apis.ts';
-import { runConformance } from './support/cli.ts';
+import type { ConformanceReport } from '../engine/reporter/model.ts';
+import { MOCKS_FILE_VARIABLE } from '../engine/targets/mock-handoff.ts';
+import { ROOT, runConformance } from './support/cli.ts';
 import { expect, test } from '@playwright/test';
 
 test('with no configuration, npm run conformance runs every suite against the mock, passes the gate and writes the three reports', async () => {
@@ -18,4 +22,18 @@ test('with no configuration, npm run conformance runs every suite against the mo
   expect(r.coverage.filter((c) => c.state === 'skipped' && !c.reason).map((c) => c.requirement)).toEqual([]);
   expect(r.results.filter((x) => x.verdict === 'skip' && !x.reason).map((x) => x.requirement)).toEqual([]);
   expect(readFileSync(resolve(run.reportDir, 'junit.xml'), 'utf8')).toContain('<testsuites');
+});
+
+test('a bare `npx playwright test` starts its own mocks, also when a finished run left its hand-off variable behind', async () => {
+  const reportDir = mkdtempSync(join(tmpdir(), 'bare-'));
+  const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(CONFORMANCE_|PW_|PLAYWRIGHT_|TEST_)/.test(k)));
+  const child = spawn(process.execPath, [resolve(ROOT, 'node_modules/@playwright/test/cli.js'), 'test'], {
+    cwd: ROOT,
+    env: { ...clean, CONFORMANCE_APIS: 'traq', CONFORMANCE_REPORT_DIR: reportDir, [MOCKS_FILE_VARIABLE]: join(tmpdir(), 'auth-conformance-mocks-long-gone', 'mocks.json') },
+    stdio: 'ignore',
+  });
+  expect(await new Promise<number | null>((done) => child.on('close', done))).toBe(0);
+  const report = JSON.parse(readFileSync(join(reportDir, 'conformance.json'), 'utf8')) as ConformanceReport;
+  expect(report.summary.mustFailures).toBe(0);
+  expect(report.results.filter((r) => r.verdict === 'pass').length).toBeGreaterThan(0);
 });

@@ -35,14 +35,23 @@ async function main(): Promise<number> {
   // The set-up still checks the contracts and reports a broken one before any test runs.
   const mocks = settings.target === 'mock' ? startMocksInBackground(settings.apis) : undefined;
   const cli = createRequire(import.meta.url).resolve('@playwright/test/cli');
-  // The configuration runs the APIs of CONFORMANCE_APIS in one project (one worker process).
+  // The configuration runs the APIs of CONFORMANCE_APIS as one project (see playwright.config.ts).
   const args = [cli, 'test', '--config', resolve(PROJECT_ROOT, 'playwright.config.ts'), ...process.argv.slice(2)];
+  // The configuration decides that itself, from the command line; an inherited choice must not.
+  const { CONFORMANCE_PROJECTS: _inherited, ...env } = process.env;
+  let interrupted = false;
   const code = await new Promise<number>((done) => {
-    const child = spawn(process.execPath, args, { stdio: 'inherit', env: process.env });
+    const child = spawn(process.execPath, args, { stdio: 'inherit', env });
     // An interrupted run still tears its tests down, so what it created is cleaned up. Playwright
     // does that on SIGINT but dies at once on SIGTERM (what CI cancellation and `docker stop`
-    // send), so both reach it as SIGINT, and the run waits for it.
-    for (const sig of ['SIGINT', 'SIGTERM'] as const) process.on(sig, () => child.kill('SIGINT'));
+    // send), and a second SIGINT a second later kills it mid-teardown (CI often follows SIGINT
+    // with SIGTERM). So the first signal of either kind reaches it as SIGINT, later ones not at all.
+    for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+      process.on(sig, () => {
+        if (!interrupted) child.kill('SIGINT');
+        interrupted = true;
+      });
+    }
     child.on('exit', (c, signal) => done(c ?? (signal ? 130 : 1)));
   });
   const mockFailure = await mocks?.close();
@@ -51,17 +60,24 @@ async function main(): Promise<number> {
     process.stderr.write(`auth-conformance: Prism could not mock the contracts: ${mockFailure.message}\n`);
     return 2;
   }
-  if (!existsSync(jsonPath) || readReport(jsonPath).run.startedAt < new Date(started - 1000).toISOString()) {
+  const fresh = existsSync(jsonPath) && readReport(jsonPath).run.startedAt >= new Date(started - 1000).toISOString();
+  if (!fresh && interrupted) {
+    process.stdout.write('run interrupted before it wrote a report; what it had created was cleaned up\n');
+    return 130;
+  }
+  if (!fresh) {
     process.stderr.write(`auth-conformance: the run wrote no report to ${jsonPath} (Playwright exited with ${code})\n`);
     return 2;
   }
   const report = readReport(jsonPath);
   const s = report.summary;
+  const stopped = report.run.interrupted === true;
   for (const [api, c] of Object.entries(s.byApi)) {
-    process.stdout.write(`${api}: ${c.verdict === 'pass' ? 'conforms' : 'does not conform'} at MUST level (${c.mustFailures} MUST failed, ${c.shouldWarnings} SHOULD warned, ${c.passes} passed, ${c.skips} skipped, ${c.forcedByMock} forced by mock)\n`);
+    const verdict = stopped ? 'not judged (the run was interrupted)' : `${c.verdict === 'pass' ? 'conforms' : 'does not conform'} at MUST level`;
+    process.stdout.write(`${api}: ${verdict} (${c.mustFailures} MUST failed, ${c.shouldWarnings} SHOULD warned, ${c.passes} passed, ${c.skips} skipped, ${c.forcedByMock} forced by mock)\n`);
   }
   process.stdout.write(`target: ${report.run.target}; seed ${report.run.seed}; reports in ${settings.reportDir}/ (conformance.html, conformance.json, junit.xml)\n`);
-  if (report.run.interrupted) {
+  if (stopped) {
     process.stdout.write('run interrupted: the verdicts cover only the tests that ran; the gate was not judged\n');
     return 130;
   }

@@ -7,7 +7,7 @@ import { registeredSchemaFiles } from '../contract/schemas.ts';
 import { validateContractOnce } from '../contract/validate.ts';
 import { mkdirSync, rmSync } from 'node:fs';
 import { downMarker } from '../run.ts';
-import { MOCKS_FILE_VARIABLE, startMocksInBackground } from '../targets/mock-handoff.ts';
+import { mocksStartedForThisRun, startMocksInBackground } from '../targets/mock-handoff.ts';
 import { probe } from '../targets/reachability.ts';
 
 export const EXIT_SETUP = 2;
@@ -30,7 +30,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     for (const api of settings.apis) await validateContractOnce(contractFile(api), registeredSchemaFiles());
     if (settings.target === 'mock') {
       // Started already by the main command, before Playwright, when the run came through it.
-      if (process.env[MOCKS_FILE_VARIABLE]) return async () => {};
+      if (mocksStartedForThisRun()) return async () => {};
       // Not awaited: Prism loads while Playwright starts the workers, which wait for the addresses.
       const mocks = startMocksInBackground(settings.apis);
       return async () => {

@@ -30,19 +30,21 @@ const KEPT = 64;
 /**
  * validateContract, remembered: structural validation is the slowest step of a run's set-up
  * (~0.2 s a contract), and its answer depends only on the bytes of the contract, of the files it
- * refers to and of the validator. A contract that validated, with all of those unchanged, is not
- * validated again. Only successes are remembered, so a broken contract is reported every time.
+ * refers to and of the validator (its version and the installed dependency tree it runs on, which
+ * `npm update` can change under the same version). A contract that validated, with all of those
+ * unchanged, is not validated again. Only successes are remembered, so a broken contract is
+ * reported every time.
  */
 export async function validateContractOnce(file: string, dependencies: readonly string[]): Promise<void> {
   const key = fingerprint([resolve(PROJECT_ROOT, file), ...dependencies]);
   const known = readKnown();
-  if (known.includes(key)) return;
-  await validateContract(file);
-  remember([key, ...known].slice(0, KEPT));
+  if (!known.includes(key)) await validateContract(file);
+  // Most recently used first, so the contracts in use are the ones kept.
+  remember([key, ...known.filter((k) => k !== key)].slice(0, KEPT));
 }
 
 function fingerprint(files: readonly string[]): string {
-  const h = createHash('sha256').update(validatorVersion());
+  const h = createHash('sha256').update(validatorVersion()).update(installedTree());
   for (const f of [...new Set(files)].sort()) h.update(`\0${f}\0`).update(readFileSync(f));
   return h.digest('hex');
 }
@@ -50,6 +52,18 @@ function fingerprint(files: readonly string[]): string {
 function validatorVersion(): string {
   const pkg = createRequire(import.meta.url).resolve('@readme/openapi-parser/package.json');
   return (JSON.parse(readFileSync(pkg, 'utf8')) as { version: string }).version;
+}
+
+/** npm's record of what is installed (every package and version), or the lockfile where there is none. */
+function installedTree(): Buffer {
+  for (const f of ['node_modules/.package-lock.json', 'package-lock.json']) {
+    try {
+      return readFileSync(resolve(PROJECT_ROOT, f));
+    } catch {
+      /* try the next */
+    }
+  }
+  return Buffer.alloc(0);
 }
 
 function readKnown(): string[] {

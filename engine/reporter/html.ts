@@ -46,15 +46,15 @@ function verdictSection(report: ConformanceReport): string {
     ? '<p class="note">This run was against Prism mocks of the contracts. It checked the contracts and the suite, not a server. Results marked <b>forced by mock</b> were produced by asking the mock for that status.</p>'
     : '';
   const cards = Object.entries(summary.byApi).map(([api, c]) => `
-  <div class="card ${c.verdict}" data-api="${e(api)}">
+  <div class="card ${run.interrupted ? 'incomplete' : c.verdict}" data-api="${e(api)}">
     <h2>${e(api)}</h2>
-    <p class="big">${c.verdict === 'pass' ? '✓ conforms at MUST level' : '✗ does not conform at MUST level'}</p>
+    <p class="big">${run.interrupted ? 'not judged: the run was interrupted' : c.verdict === 'pass' ? '✓ conforms at MUST level' : '✗ does not conform at MUST level'}</p>
     <ul class="counts">
       <li><b>${c.mustFailures}</b> MUST failures</li><li><b>${c.shouldWarnings}</b> SHOULD warnings</li>
       <li><b>${c.passes}</b> passes</li><li><b>${c.skips}</b> skips</li><li><b>${c.forcedByMock}</b> forced by mock</li>
     </ul>
   </div>`).join('');
-  const g = gate
+  const g = gate && !run.interrupted
     ? `<p class="gate ${gate.passed ? 'pass' : 'fail'}">Gate (${e(gate.level)}): <b>${gate.passed ? 'passed' : 'failed'}</b>${gate.breaking.length ? ` — ${gate.breaking.length} result(s) break it` : ''}${gate.known.length ? ` · ${gate.known.length} known failure(s) accepted by ${e(gate.baseline)}` : ''}${gate.removable.length ? ` · ${gate.removable.length} baseline entr${gate.removable.length === 1 ? 'y is' : 'ies are'} fixed and can be removed: ${gate.removable.map((r) => e(r.requirement)).join(', ')}` : ''}</p>`
     : '';
   const interrupted = run.interrupted

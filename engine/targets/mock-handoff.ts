@@ -40,11 +40,22 @@ export function startMocksInBackground(apis: readonly ApiName[], env: NodeJS.Pro
     async close() {
       const mocks = await settled;
       rmSync(dirname(handoff), { recursive: true, force: true });
+      delete env[MOCKS_FILE_VARIABLE];
       if (mocks instanceof Error) return mocks;
       await Promise.all(mocks.map((m) => m.close()));
       return undefined;
     },
   };
+}
+
+/**
+ * Whether this run's mocks are already starting (the main command started them): the variable
+ * names a hand-off folder that still exists. One inherited from a finished run names a folder its
+ * run removed, and the set-up then starts mocks of its own.
+ */
+export function mocksStartedForThisRun(env: NodeJS.ProcessEnv = process.env): boolean {
+  const file = env[MOCKS_FILE_VARIABLE];
+  return file !== undefined && existsSync(dirname(file));
 }
 
 /** A fresh hand-off file for this run; its name goes to the workers through the environment. */
