@@ -62,7 +62,7 @@ async function main(): Promise<number> {
   }
   const fresh = existsSync(jsonPath) && readReport(jsonPath).run.startedAt >= new Date(started - 1000).toISOString();
   if (!fresh && interrupted) {
-    process.stdout.write('run interrupted before it wrote a report; what it had created was cleaned up\n');
+    process.stdout.write('run interrupted before it wrote a report\n');
     return 130;
   }
   if (!fresh) {
