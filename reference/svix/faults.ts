@@ -19,16 +19,18 @@ import type { Fault } from '../kit/types.ts';
  *   logout#204           mint T; LO(T) → 204
  *   logout.ends-token    mint T; LO(T) → 204; LO(T) → 401 (its shape judged as logout#401)
  *   logout#403           LO(org) → 403; LO(org) → 403, then DA(org) → 200 (the token still works)
+ *                        (every LO(org), 409 and 429 included, needs CONFORMANCE_ALLOW_DESTRUCTIVE)
  *   logout#401           LO(no Authorization) → 401; LO(Bearer garbage) → 401
  *   logout#409           setup DA(org, K) → 200; LO(org, K) → 409
  *   expireAll#204        EA(org, {expiry: 0…259200}) → 204
  *   expireAll.expires-tokens  mint T; EA(org, {expiry: 0}) → 204; LO(T) → 401
- *   expireAll#401        EA(no Authorization) → 401; EA(Bearer garbage) → 401
- *   expireAll#403        mint T; EA(T) → 403
+ *   expireAll#401        EA(no Authorization, unknown) → 401; EA(Bearer garbage, unknown) → 401
+ *   expireAll#403        mint T; EA(T) → 403 (needs CONFORMANCE_ALLOW_DESTRUCTIVE: SVIX_APP_ID)
  *   expireAll#404        EA(org, unknown) → 404
  *   expireAll#409        setup DA(org, K) → 200; EA(org, unknown, K) → 409
- *   expireAll#422        EA(org) with {expiry: 259201}, {expiry: -1}, {expiry: "<word>"}, no body, an app id
- *                        outside the pattern, a 257-character app id → 422 each
+ *   expireAll#422        EA(org) with {expiry: 259201}, {expiry: -1}, {expiry: "<word>"}, no body → 422 each
+ *                        (on SVIX_APP_ID with CONFORMANCE_ALLOW_DESTRUCTIVE, else on an unknown app, where
+ *                        a 404 skips); an app id outside the pattern, a 257-character app id → 422 each
  *   every #429           up to SVIX_PROBE_RATE_LIMIT requests in bursts of 10 that change nothing
  *                        (DA and EA for an unknown app: 404; LO(org): 403) until one is not that status;
  *                        it must be a 429. A request never answered as documented skips the probe.
@@ -47,6 +49,15 @@ export const SVIX_FAULTS = {
   'dashboard-access-ignores-missing-auth': {
     summary: 'dashboard-access without an Authorization header is served as if the organisation token had been sent',
     catches: ['svix:dashboardAccess#401'],
+  },
+  'expire-all-ignores-missing-auth': {
+    summary: 'expire-all without an Authorization header is served as if the organisation token had been sent',
+    // The scenarios name an application that does not exist, so the server answers 404 (and expires nothing).
+    catches: ['svix:expireAll#401'],
+  },
+  'expire-all-missing-body-is-empty': {
+    summary: 'expire-all reads a missing body as {} (no expiry: at once) and answers 204, ending the application\'s portal tokens',
+    catches: ['svix:expireAll#422'],
   },
   'expire-all-401-403-swapped': {
     summary: 'expire-all answers 403 when no Authorization header is sent, and 401 (with a challenge) to an app-portal token',

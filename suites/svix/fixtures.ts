@@ -2,7 +2,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { ApiFlows, useFlows } from '../../engine/flows.ts';
 import { test as engine, expect, anonymous, type Identity } from '../../engine/test.ts';
 import type { CallOptions } from '../../engine/client.ts';
-import { needVariables, precondition } from '../../engine/preconditions.ts';
+import { needDestructive, needVariables, precondition } from '../../engine/preconditions.ts';
 import { header, jsonBody, type Exchange } from '../../engine/http/exchange.ts';
 import type { RunContext } from '../../engine/run.ts';
 import { retryAfterMs } from '../../engine/targets/live.ts';
@@ -35,6 +35,35 @@ export class Svix extends ApiFlows {
   /** The configured application (SVIX_APP_ID). */
   get appId(): string {
     return this.run.vars('svix').SVIX_APP_ID!;
+  }
+
+  /**
+   * Whether the run may send requests that would end portal tokens it did not create, or the
+   * organisation token itself, should the server get them wrong (accept what it must refuse).
+   * Such requests go to an object the run made for the purpose, or run only with the opt-in.
+   */
+  get mayEndForeign(): boolean {
+    return this.run.settings.target !== 'live' || this.run.settings.allowDestructive;
+  }
+
+  /** Steps back (a skip naming CONFORMANCE_ALLOW_DESTRUCTIVE) unless the run may risk `what`. */
+  needForeignRisk(what: string): void {
+    needDestructive(this.run, this.info, what);
+  }
+
+  /**
+   * expire-all with input a conforming server refuses with 422. A server that accepted it anyway
+   * would expire every portal token of the application named, so without the opt-in the request
+   * names an application that does not exist. A server that looks the application up before it
+   * reads the body then answers 404, which says nothing about the body: the test steps back.
+   */
+  async refusedExpireAll(input: Pick<CallOptions, 'json' | 'body' | 'contentType'>, data: Faker): Promise<Exchange> {
+    if (this.mayEndForeign) return this.call('expireAll', { expect: 422, as: this.org, params: { app_id: this.appId }, ...input });
+    const ex = await this.call('expireAll', { expect: 422, as: this.org, params: { app_id: unknownAppId(data) }, ...input });
+    if (ex.response?.status === 404) {
+      this.needForeignRisk('this server looks the application up before it validates the body (404 for an application that does not exist), so the refusal can be shown only on SVIX_APP_ID, where a server that accepted the input would expire portal tokens this run did not create');
+    }
+    return ex;
   }
 
   /** The organisation's API token (SVIX_TOKEN). */

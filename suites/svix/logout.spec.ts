@@ -1,6 +1,9 @@
 import { needState } from '../../engine/preconditions.ts';
 import { anonymous, expect, forgedBearer, idempotencyKey, req, test } from './fixtures.ts';
 
+/** Every scenario that sends logout with the organisation token: a server that got it wrong would end that token. */
+const RISKS_ORG_TOKEN = 'logout with the organisation token (SVIX_TOKEN) would end it, should the server wrongly accept it';
+
 test.describe('logout  POST /api/v1/auth/logout/', () => {
   test('204 for an app-portal token the run obtained', { annotation: req('svix:logout#204', 'RFC9110-15.3.5') }, async ({ svix }) => {
     const portal = await svix.portalToken();
@@ -15,11 +18,13 @@ test.describe('logout  POST /api/v1/auth/logout/', () => {
   });
 
   test('403 for the organisation token, which cannot be logged out', { annotation: req('svix:logout#403') }, async ({ svix }) => {
+    svix.needForeignRisk(RISKS_ORG_TOKEN);
     expect(await svix.call('logout', { expect: 403, as: svix.org })).toConform();
   });
 
   test('the organisation token still works after the refused logout', { annotation: req('svix:logout#403', 'svix:dashboardAccess#200') }, async ({ svix, run }, info) => {
     needState(run, 'svix', info, 'the organisation token outlives an attempt to log it out');
+    svix.needForeignRisk(RISKS_ORG_TOKEN);
     expect(await svix.call('logout', { expect: 403, as: svix.org })).toConform();
     expect(await svix.portalAccess({ expect: 200 })).toConform({ because: 'svix:logout#403' });
   });
@@ -33,9 +38,11 @@ test.describe('logout  POST /api/v1/auth/logout/', () => {
   });
 
   test('409 when the idempotency key was already used for a different request', { annotation: req('svix:logout#409') }, async ({ svix, data }) => {
+    // Only the organisation token can make a successful request other than logout, so only it can reuse a key here.
+    svix.needForeignRisk(RISKS_ORG_TOKEN);
     const key = idempotencyKey(data);
     svix.step(await svix.portalAccess({ expect: 200, idempotencyKey: key }), 200, 'dashboard-access with a fresh idempotency key');
-    // Should the key be ignored, logging out the organisation token is refused (403) and ends nothing.
+    // Should the key be ignored, a conforming server refuses to log out the organisation token (403).
     expect(await svix.call('logout', { expect: 409, as: svix.org, headers: { 'idempotency-key': key } })).toConform();
   });
 
@@ -48,7 +55,8 @@ test.describe('logout  POST /api/v1/auth/logout/', () => {
   });
 
   test('429 once the caller exceeds the rate limit', { annotation: req('svix:logout#429') }, async ({ svix }) => {
-    // The organisation token: each request is refused with 403 and ends nothing.
+    svix.needForeignRisk(RISKS_ORG_TOKEN);
+    // The organisation token: a conforming server refuses each request with 403 and ends nothing.
     expect(await svix.rateLimited('logout', 403, { as: svix.org })).toConform();
   });
 });
