@@ -1,7 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { readBody, requestUrl, sendEmpty, sendJson } from '../kit/http.ts';
+import { readBody, requestUrl, sendEmpty } from '../kit/http.ts';
 import type { Handler } from '../kit/types.ts';
 import type { FaultId } from './faults.ts';
+import type { VariantId } from './variants.ts';
 import { NextAuthModel } from './model.ts';
 import { qrPng } from './png.ts';
 
@@ -24,8 +25,6 @@ const ROUTES: readonly Route[] = [
 ];
 
 const CHALLENGE = 'ApiKey realm="nextAuth", header="X-apikey"';
-/** Nothing this API answers may be cached: it all concerns one browser session's login. */
-const NO_STORE = { 'Cache-Control': 'no-store' };
 /** The PNG size when `s` is absent. */
 const DEFAULT_SIZE = 500;
 /**
@@ -75,16 +74,31 @@ async function userContext(req: IncomingMessage): Promise<unknown> {
   }
 }
 
-export function createHandler(faults: ReadonlySet<FaultId>): Handler {
+export function createHandler(switches: ReadonlySet<FaultId | VariantId>): Handler {
   const model = new NextAuthModel();
-  const on = (fault: FaultId) => faults.has(fault);
+  const on = (s: FaultId | VariantId) => switches.has(s);
+  const noStore = (): Record<string, string> => ({ 'Cache-Control': on('cache-control-private') ? 'private, no-store, max-age=0' : 'no-store' });
+  const cased = (h: Record<string, string | number>) => (on('headers-upper-case') ? Object.fromEntries(Object.entries(h).map(([k, v]) => [k.toUpperCase(), v])) : h);
+
+  /** Writes a body; the variants change only how (framing, header case), never what. */
+  const write = (res: ServerResponse, status: number, contentType: string, body: Buffer, headers: Record<string, string>) => {
+    res.writeHead(status, cased({ 'Content-Type': contentType, ...(on('chunked') ? {} : { 'Content-Length': body.length }), ...headers }));
+    // Without a Content-Length, a write before end makes Node frame the body in chunks.
+    if (on('chunked')) res.write(body);
+    res.end(on('chunked') ? undefined : body);
+  };
+  const sendJson = (res: ServerResponse, status: number, value: unknown, headers: Record<string, string>) =>
+    write(res, status, on('json-no-charset') ? 'application/json' : 'application/json; charset=utf-8', Buffer.from(JSON.stringify(value)), headers);
+  const sendBytes = (res: ServerResponse, contentType: string, body: Buffer) => write(res, 200, contentType, body, noStore());
+  /** The documented 200 without content. */
+  const ok = (res: ServerResponse) => sendEmpty(res, 200, cased({ ...noStore(), 'Content-Length': '0' }) as Record<string, string>);
 
   const error = (res: ServerResponse, status: number, message: string, headers: Record<string, string> = {}) => {
-    if (status === 404 && on('not-found-as-text')) {
-      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', ...NO_STORE, ...headers }).end(`${message}\n`);
-      return;
-    }
-    sendJson(res, status, { message }, { ...NO_STORE, ...headers });
+    if (status === 401 && on('missing-key-403')) return error(res, 403, message);
+    if (status === 400 && message === 'X-nonce is required' && on('missing-nonce-422')) status = 422;
+    if (status === 404 && on('not-found-as-text')) return write(res, 404, 'text/plain; charset=utf-8', Buffer.from(`${message}\n`), { ...noStore(), ...headers });
+    if (on('errors-without-body')) return sendEmpty(res, status, cased({ ...noStore(), ...headers }) as Record<string, string>);
+    sendJson(res, status, on('errors-with-error-field') ? { error: message } : { message }, { ...noStore(), ...headers });
   };
   const challenge = (): Record<string, string> => (on('missing-www-authenticate') ? {} : { 'WWW-Authenticate': CHALLENGE });
   /** No valid API key: 401 with a challenge. */
@@ -118,7 +132,7 @@ export function createHandler(faults: ReadonlySet<FaultId>): Handler {
     }
 
     // 3. The server the key belongs to.
-    if (decode(serverid) !== model.serverId) return error(res, 404, 'no such server');
+    if (decode(serverid) !== model.serverId) return error(res, on('unknown-server-403') ? 403 : 404, 'no such server');
 
     // 4. The session nonce and the operation's own parameters.
     let nonce = header(req, 'x-nonce');
@@ -149,15 +163,18 @@ export function createHandler(faults: ReadonlySet<FaultId>): Handler {
       case 'getSession': {
         await readBody(req);
         const status: Record<string, unknown> = { ...model.status(nonce, qr) };
+        if (on('session-logged-in-by-default') && status.loggedin === false) Object.assign(status, { loggedin: true, userid: 'nobody' });
+        if (on('login-status-minimal') && status.loggedin === false) for (const k of Object.keys(status)) if (k !== 'loggedin' && k !== 'loginqrdata') delete status[k];
+        if (on('login-status-loggedin-absent') && status.loggedin === false) delete status.loggedin;
         if (on('session-canprovoke-string')) status.canprovoke = String(status.canprovoke);
         if (on('session-missing-loginqrdata')) delete status.loginqrdata;
-        const cache = on('session-cacheable') ? { 'Cache-Control': 'public, max-age=300' } : NO_STORE;
+        const cache = on('session-cacheable') ? { 'Cache-Control': 'public, max-age=300' } : noStore();
         return sendJson(res, 200, status, cache);
       }
       case 'logout': {
         await readBody(req);
         model.logout(nonce);
-        if (on('logout-answers-204')) return sendEmpty(res, 204, NO_STORE);
+        if (on('logout-answers-204')) return sendEmpty(res, 204, noStore());
         return ok(res);
       }
       case 'provokeLogin': {
@@ -192,14 +209,4 @@ export function createHandler(faults: ReadonlySet<FaultId>): Handler {
       }
     }
   };
-}
-
-function sendBytes(res: ServerResponse, contentType: string, body: Buffer): void {
-  res.writeHead(200, { 'Content-Type': contentType, 'Content-Length': body.length, ...NO_STORE });
-  res.end(body);
-}
-
-/** The documented 200 without content. */
-function ok(res: ServerResponse): void {
-  sendEmpty(res, 200, { ...NO_STORE, 'Content-Length': '0' });
 }

@@ -1,7 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { bearer, readBody, requestUrl, sendEmpty, sendJson } from '../kit/http.ts';
+import { bearer, readBody, requestUrl, sendEmpty } from '../kit/http.ts';
 import type { Handler } from '../kit/types.ts';
 import type { SvixFault } from './faults.ts';
+import type { VariantId } from './variants.ts';
 import {
   APP_ID_MAX_LENGTH, APP_ID_PATTERN, EXPIRY_MAX_SECONDS, ORG_TOKEN, SvixState, portalUrl,
   type AuthResult, type Principal, type Reply,
@@ -38,26 +39,37 @@ function matchRoute(pathname: string): Route | undefined {
   return m[1] !== undefined ? { operation: 'expireAll', rawAppId: m[1] } : { operation: 'dashboardAccess', rawAppId: m[2] };
 }
 
-function send(res: ServerResponse, reply: Reply): void {
-  if (reply.text !== undefined) sendText(res, reply.status, reply.text, reply.headers);
-  else if (reply.body === undefined) sendEmpty(res, reply.status, reply.headers);
-  else sendJson(res, reply.status, reply.body, reply.headers);
-}
-
 function sendText(res: ServerResponse, status: number, text: string, headers: Record<string, string> = {}): void {
   res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': Buffer.byteLength(text), ...headers });
   res.end(text);
 }
 
-export function createHandler(faults: ReadonlySet<SvixFault>): Handler {
+export function createHandler(switches: ReadonlySet<SvixFault | VariantId>): Handler {
   const state = new SvixState();
-  const on = (fault: SvixFault): boolean => faults.has(fault);
+  const on = (s: SvixFault | VariantId): boolean => switches.has(s);
+
+  /** Writes a reply; the variants change only how, never what. */
+  function send(res: ServerResponse, reply: Reply): void {
+    const cased = (h: Record<string, string | number>) => (on('headers-upper-case') ? Object.fromEntries(Object.entries(h).map(([k, v]) => [k.toUpperCase(), v])) : h);
+    if (reply.text !== undefined) return sendText(res, reply.status, reply.text, reply.headers);
+    if (reply.body === undefined) return sendEmpty(res, reply.status, cased(reply.headers ?? {}) as Record<string, string>);
+    const text = JSON.stringify(on('error-extra-fields') && reply.status >= 400 ? withExtraFields(reply.body) : reply.body);
+    res.writeHead(reply.status, cased({
+      'Content-Type': on('json-no-charset') ? 'application/json' : 'application/json; charset=utf-8',
+      ...(on('chunked') ? {} : { 'Content-Length': Buffer.byteLength(text) }),
+      ...reply.headers,
+    }));
+    // Without a Content-Length, a write before end makes Node frame the body in chunks.
+    if (on('chunked')) res.write(text);
+    res.end(on('chunked') ? undefined : text);
+  }
 
   function unauthorized(req: IncomingMessage, auth: Exclude<AuthResult, { ok: true }>): Reply {
     const headers: Record<string, string> = {};
     const noHeader = req.headers.authorization === undefined;
     if (!(noHeader && on('missing-www-authenticate'))) {
       headers['WWW-Authenticate'] = auth.reason === 'missing' ? 'Bearer realm="svix"' : 'Bearer realm="svix", error="invalid_token"';
+      if (on('challenge-extra-params')) headers['WWW-Authenticate'] += ', scope="organisation app-portal", error_description="the token is not accepted"';
     }
     const detail = { missing: 'no bearer token', invalid: 'invalid token', expired: 'token expired', 'logged-out': 'token was logged out' }[auth.reason];
     return error(401, 'authentication_failed', detail, headers);
@@ -110,6 +122,7 @@ export function createHandler(faults: ReadonlySet<SvixFault>): Handler {
   }
 
   function validationFailed(problems: ValidationItem[]): Reply {
+    if (on('validation-detail-absent')) return { status: 422, body: {} };
     const detail = on('validation-error-missing-loc') ? problems.map(({ msg, type }) => ({ msg, type })) : problems;
     return { status: 422, body: { detail } };
   }
@@ -132,11 +145,12 @@ export function createHandler(faults: ReadonlySet<SvixFault>): Handler {
         const url = portalUrl(appId!, token);
         return {
           status: 200,
-          ...(on('portal-access-cacheable') ? {} : { headers: { 'Cache-Control': 'no-store' } }),
+          ...(on('portal-access-cacheable') ? {} : { headers: { 'Cache-Control': on('cache-control-private') ? 'private, no-store, max-age=0' : 'no-store' } }),
           body: { url: on('portal-url-not-uri') ? url.slice(url.indexOf('login#')) : url, token },
         };
       }
       case 'expireAll': {
+        if (on('app-before-body') && problems.length === 0 && principal.kind === 'organisation' && !state.appExists(appId!)) return appNotFound();
         const expiry = validateExpireBody(rawBody, problems);
         if (problems.length > 0) return validationFailed(problems);
         if (principal.kind !== 'organisation') {
@@ -150,6 +164,7 @@ export function createHandler(faults: ReadonlySet<SvixFault>): Handler {
       }
       case 'logout': {
         if (principal.kind !== 'portal') {
+          if (on('logout-org-401')) return error(401, 'authentication_failed', 'only app-portal tokens can be logged out', { 'WWW-Authenticate': 'Bearer realm="svix", error="invalid_token"' });
           return on('logout-accepts-org-token') ? { status: 204 } : error(403, 'permission_denied', 'only app-portal tokens can be logged out');
         }
         if (!on('logout-does-not-revoke')) state.logout(principal.token);
@@ -173,19 +188,21 @@ export function createHandler(faults: ReadonlySet<SvixFault>): Handler {
     if (!state.withinRateLimit(principal.token)) {
       if (on('rate-limited-503')) return error(503, 'service_unavailable', 'try again later', { 'Retry-After': '1' });
       if (on('rate-limited-plain-text')) return { status: 429, text: 'Too Many Requests', headers: { 'Retry-After': '1' } };
-      return error(429, 'rate_limited', 'too many requests', { 'Retry-After': '1' });
+      return error(429, 'rate_limited', 'too many requests', on('no-retry-after') ? undefined : { 'Retry-After': '1' });
     }
 
     const key = on('idempotency-ignored') ? undefined : headerValue(req, 'idempotency-key');
     if (key === undefined) return operate(route, principal, rawBody);
     const fingerprint = `${req.method} ${pathname} ${canonical(rawBody)}`;
-    const stored = state.storedReply(principal.token, key);
+    // Svix's own server keys the store by token, key and URL; the reference by token and key.
+    const slot = on('idempotency-per-url') ? `${key}\u0000${pathname}` : key;
+    const stored = state.storedReply(principal.token, slot);
     if (stored) {
       if (stored.fingerprint === fingerprint || on('idempotency-conflict-replays')) return stored.reply;
       return error(409, 'idempotency_conflict', 'the idempotency key was already used for a different request');
     }
     const reply = operate(route, principal, rawBody);
-    if (reply.status >= 200 && reply.status < 300) state.storeReply(principal.token, key, fingerprint, reply);
+    if (reply.status >= 200 && reply.status < 300) state.storeReply(principal.token, slot, fingerprint, reply);
     return reply;
   }
 
@@ -211,4 +228,12 @@ function canonical(raw: string): string {
   } catch {
     return raw;
   }
+}
+
+/** An error body with a field the document does not list (it forbids none), and a `ctx` on each 422 item. */
+function withExtraFields(body: unknown): unknown {
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) return body;
+  const b: Record<string, unknown> = { ...(body as Record<string, unknown>), trace_id: 'trace-0000000000000000' };
+  if (Array.isArray(b.detail)) b.detail = b.detail.map((item: unknown) => (item && typeof item === 'object' ? { ...item, ctx: {} } : item));
+  return b;
 }

@@ -36,11 +36,26 @@ export function qrDiffers(a: Exchange, b: Exchange): Violation[] {
   return x!.equals(y!) ? [violation('qr_nonce_bound', 'two different nonces got the same QR data', { expected: 'different data per nonce', received: `the same ${x!.length} bytes twice` })] : [];
 }
 
-/** The session is reported as not logged in. */
+/**
+ * The session is not reported as logged in. The vendor's LoginStatus requires no property, so a
+ * body without `loggedin` does not say the session is logged in.
+ */
 export function notLoggedIn(session: Exchange, why: string): Violation[] {
   const loggedin = loginStatus(session)?.loggedin;
-  return loggedin === false ? [] : [violation('session_logged_out', why, {
-    expected: 'loggedin: false',
+  return loggedin !== true ? [] : [violation('session_logged_out', why, {
+    expected: 'loggedin: false or absent',
     received: `loggedin: ${JSON.stringify(loggedin) ?? 'absent'}${typeof loginStatus(session)?.userid === 'string' ? ' (with a userid)' : ''}`,
+  })];
+}
+
+/**
+ * The request was refused, whatever the status: the vendor documents no error statuses, so where
+ * it requires what the request lacks (X-apikey, X-nonce), any 4xx is a reading it allows.
+ */
+export function refused(ex: Exchange): Violation[] {
+  const status = ex.response?.status;
+  return status !== undefined && status >= 400 && status < 500 ? [] : [violation('request_refused', 'a request the document does not allow was not refused', {
+    expected: 'a 4xx',
+    received: status === undefined ? `no answer (${ex.error ?? 'none'})` : String(status),
   })];
 }

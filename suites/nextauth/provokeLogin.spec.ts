@@ -1,4 +1,5 @@
-import { anonymous, expect, req, test } from './fixtures.ts';
+import { anonymous, expect, finding, req, test } from './fixtures.ts';
+import { refused } from './judges.ts';
 
 test.describe('provokeLogin  POST /servers/{serverid}/sessions/provokelogin', () => {
   test('200 for a session no account has logged in (nothing to push)', { annotation: req('nextauth:provokeLogin#200') }, async ({ nextauth }) => {
@@ -9,24 +10,32 @@ test.describe('provokeLogin  POST /servers/{serverid}/sessions/provokelogin', ()
     expect(await nextauth.call('provokeLogin', { expect: 200, json: nextauth.userContext() })).toConform();
   });
 
-  test('400 when X-nonce is missing', { annotation: req('nextauth:provokeLogin#400') }, async ({ nextauth }) => {
-    expect(await nextauth.call('provokeLogin', { expect: 400, nonce: null })).toConform();
+  test('400 when X-nonce is missing', { annotation: req('nextauth:provokeLogin.needs-nonce', 'nextauth:provokeLogin#400') }, async ({ nextauth }) => {
+    const ex = await nextauth.call('provokeLogin', { expect: 400, nonce: null });
+    expect(finding('nextauth:provokeLogin.needs-nonce', [ex], refused(ex))).toConform();
+    expect(ex).toConform();
   });
 
   test('400 when the body is not a UserContext', { annotation: req('nextauth:provokeLogin#400') }, async ({ nextauth }) => {
     expect(await nextauth.call('provokeLogin', { expect: 400, json: nextauth.notUserContext() })).toConform();
   });
 
-  test('401 with a challenge without X-apikey', { annotation: req('nextauth:provokeLogin#401', 'RFC9110-15.5.2') }, async ({ nextauth }) => {
-    expect(await nextauth.call('provokeLogin', { expect: 401, as: anonymous })).toConform();
+  test('401 with a challenge without X-apikey', { annotation: req('nextauth:provokeLogin.needs-key', 'nextauth:provokeLogin#401', 'RFC9110-15.5.2') }, async ({ nextauth }) => {
+    const ex = await nextauth.call('provokeLogin', { expect: 401, as: anonymous });
+    expect(finding('nextauth:provokeLogin.needs-key', [ex], refused(ex))).toConform();
+    expect(ex).toConform();
   });
 
-  test('401 with a challenge for an API key the server never issued', { annotation: req('nextauth:provokeLogin#401', 'RFC9110-15.5.2') }, async ({ nextauth }) => {
-    expect(await nextauth.call('provokeLogin', { expect: 401, as: nextauth.forgedKey() })).toConform();
+  test('401 with a challenge for an API key the server never issued', { annotation: req('nextauth:provokeLogin.needs-key', 'nextauth:provokeLogin#401', 'RFC9110-15.5.2') }, async ({ nextauth }) => {
+    const ex = await nextauth.call('provokeLogin', { expect: 401, as: nextauth.forgedKey() });
+    expect(finding('nextauth:provokeLogin.needs-key', [ex], refused(ex))).toConform();
+    expect(ex).toConform();
   });
 
-  test('403 when X-su names a role the key may not assume', { annotation: req('nextauth:provokeLogin#403') }, async ({ nextauth }) => {
-    expect(await nextauth.call('provokeLogin', { expect: 403, as: nextauth.forbiddenRole() })).toConform();
+  test('403 when X-su names a role the key may not assume', { annotation: req('nextauth:provokeLogin.needs-key', 'nextauth:provokeLogin#403') }, async ({ nextauth }) => {
+    const ex = await nextauth.call('provokeLogin', { expect: 403, as: nextauth.forbiddenRole() });
+    expect(finding('nextauth:provokeLogin.needs-key', [ex], refused(ex))).toConform();
+    expect(ex).toConform();
   });
 
   test('404 for a server that does not exist', { annotation: req('nextauth:provokeLogin#404') }, async ({ nextauth }) => {
