@@ -141,6 +141,15 @@ export class NextAuth extends ApiFlows {
     this.info.skip(this.client.target.kind === 'mock', `the mock answers every request with the contract's example, so it cannot show that ${what}`);
   }
 
+  /**
+   * A run creates no credential here: its "sessions" are nonces no user ever logs in (nothing in
+   * this API can confirm a login), and the API key is the operator's. So there is nothing whose
+   * survival a request could show, and the clean-up has no token or session to report as ended.
+   */
+  protected authenticates(_who: Identity): Promise<boolean | undefined> {
+    return Promise.resolve(undefined);
+  }
+
   async cleanup(): Promise<void> {
     if (!this.stateful) return;
     for (const nonce of [...this.sessions]) {

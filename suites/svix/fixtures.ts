@@ -143,6 +143,17 @@ export class Svix extends ApiFlows {
     precondition(false, this.info, `${budget} requests (SVIX_PROBE_RATE_LIMIT) did not reach the rate limit`);
   }
 
+  /**
+   * Whether a credential still authenticates, by one request that changes nothing: dashboard-access
+   * for an application that does not exist. 401 says no; 403 (a portal token may not call it) or 404
+   * (no such application) say yes; anything else cannot tell. The API has no read-only operation.
+   */
+  protected async authenticates(who: Identity): Promise<boolean | undefined> {
+    const ex = await this.client.undo('dashboardAccess', { expect: 403, as: who, params: { app_id: `app_cfprobe${Date.now().toString(36)}` } });
+    const status = ex?.response?.status;
+    return status === 401 ? false : status === 403 || status === 404 ? true : undefined;
+  }
+
   async cleanup(): Promise<void> {
     if (!this.stateful) return;
     // The limit a probe reached would refuse the next test's requests (and this teardown's).
