@@ -159,6 +159,9 @@ export class NextAuth extends ApiFlows {
   }
 }
 
+// The 401 scenarios do not name RFC9110-15.5.2: the vendor documents no 401, so a server may refuse
+// with another 4xx, and the challenge is then not in question. Every 401 that does come is still
+// judged by it (the check runs on every exchange).
 export const test = engine.extend<{ nextauth: NextAuth }>({
   nextauth: async ({ run, data }, use, info) => useFlows(new NextAuth(run, info, data), use),
 });

@@ -71,13 +71,13 @@ test.describe('getQrLogin  GET /servers/{serverid}/sessions/qr/login', () => {
     expect(await nextauth.call('getQrLogin', { expect: 400, json: nextauth.notUserContext() })).toConform();
   });
 
-  test('401 with a challenge without X-apikey', { annotation: req('nextauth:getQrLogin.needs-key', 'nextauth:getQrLogin#401', 'RFC9110-15.5.2') }, async ({ nextauth }) => {
+  test('401 with a challenge without X-apikey', { annotation: req('nextauth:getQrLogin.needs-key', 'nextauth:getQrLogin#401') }, async ({ nextauth }) => {
     const ex = await nextauth.call('getQrLogin', { expect: 401, as: anonymous });
     expect(finding('nextauth:getQrLogin.needs-key', [ex], refused(ex))).toConform();
     expect(ex).toConform();
   });
 
-  test('401 with a challenge for an API key the server never issued', { annotation: req('nextauth:getQrLogin.needs-key', 'nextauth:getQrLogin#401', 'RFC9110-15.5.2') }, async ({ nextauth }) => {
+  test('401 with a challenge for an API key the server never issued', { annotation: req('nextauth:getQrLogin.needs-key', 'nextauth:getQrLogin#401') }, async ({ nextauth }) => {
     const ex = await nextauth.call('getQrLogin', { expect: 401, as: nextauth.forgedKey() });
     expect(finding('nextauth:getQrLogin.needs-key', [ex], refused(ex))).toConform();
     expect(ex).toConform();

@@ -20,13 +20,13 @@ test.describe('provokeLogin  POST /servers/{serverid}/sessions/provokelogin', ()
     expect(await nextauth.call('provokeLogin', { expect: 400, json: nextauth.notUserContext() })).toConform();
   });
 
-  test('401 with a challenge without X-apikey', { annotation: req('nextauth:provokeLogin.needs-key', 'nextauth:provokeLogin#401', 'RFC9110-15.5.2') }, async ({ nextauth }) => {
+  test('401 with a challenge without X-apikey', { annotation: req('nextauth:provokeLogin.needs-key', 'nextauth:provokeLogin#401') }, async ({ nextauth }) => {
     const ex = await nextauth.call('provokeLogin', { expect: 401, as: anonymous });
     expect(finding('nextauth:provokeLogin.needs-key', [ex], refused(ex))).toConform();
     expect(ex).toConform();
   });
 
-  test('401 with a challenge for an API key the server never issued', { annotation: req('nextauth:provokeLogin.needs-key', 'nextauth:provokeLogin#401', 'RFC9110-15.5.2') }, async ({ nextauth }) => {
+  test('401 with a challenge for an API key the server never issued', { annotation: req('nextauth:provokeLogin.needs-key', 'nextauth:provokeLogin#401') }, async ({ nextauth }) => {
     const ex = await nextauth.call('provokeLogin', { expect: 401, as: nextauth.forgedKey() });
     expect(finding('nextauth:provokeLogin.needs-key', [ex], refused(ex))).toConform();
     expect(ex).toConform();

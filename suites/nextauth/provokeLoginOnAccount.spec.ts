@@ -32,14 +32,14 @@ test.describe('provokeLoginOnAccount  POST /servers/{serverid}/accounts/{account
     expect(await nextauth.call('provokeLoginOnAccount', { expect: 400, accountid: nextauth.account(), json: nextauth.notUserContext() })).toConform();
   });
 
-  test('401 with a challenge without X-apikey', { annotation: req('nextauth:provokeLoginOnAccount.needs-key', 'nextauth:provokeLoginOnAccount#401', 'RFC9110-15.5.2') }, async ({ nextauth }) => {
+  test('401 with a challenge without X-apikey', { annotation: req('nextauth:provokeLoginOnAccount.needs-key', 'nextauth:provokeLoginOnAccount#401') }, async ({ nextauth }) => {
     // The configured account: a server that skipped the key check would push to it, and so shows it.
     const ex = await nextauth.call('provokeLoginOnAccount', { expect: 401, as: anonymous, accountid: nextauth.account() });
     expect(finding('nextauth:provokeLoginOnAccount.needs-key', [ex], refused(ex))).toConform();
     expect(ex).toConform();
   });
 
-  test('401 with a challenge for an API key the server never issued', { annotation: req('nextauth:provokeLoginOnAccount.needs-key', 'nextauth:provokeLoginOnAccount#401', 'RFC9110-15.5.2') }, async ({ nextauth }) => {
+  test('401 with a challenge for an API key the server never issued', { annotation: req('nextauth:provokeLoginOnAccount.needs-key', 'nextauth:provokeLoginOnAccount#401') }, async ({ nextauth }) => {
     const ex = await nextauth.call('provokeLoginOnAccount', { expect: 401, as: nextauth.forgedKey(), accountid: nextauth.unknownAccount() });
     expect(finding('nextauth:provokeLoginOnAccount.needs-key', [ex], refused(ex))).toConform();
     expect(ex).toConform();

@@ -28,14 +28,14 @@ test.describe('provokeLoginOnUser  POST /servers/{serverid}/users/{userid}/provo
     expect(await nextauth.call('provokeLoginOnUser', { expect: 400, userid: nextauth.user(), json: nextauth.notUserContext() })).toConform();
   });
 
-  test('401 with a challenge without X-apikey', { annotation: req('nextauth:provokeLoginOnUser.needs-key', 'nextauth:provokeLoginOnUser#401', 'RFC9110-15.5.2') }, async ({ nextauth }) => {
+  test('401 with a challenge without X-apikey', { annotation: req('nextauth:provokeLoginOnUser.needs-key', 'nextauth:provokeLoginOnUser#401') }, async ({ nextauth }) => {
     // The configured user: a server that skipped the key check would push to it, and so shows it.
     const ex = await nextauth.call('provokeLoginOnUser', { expect: 401, as: anonymous, userid: nextauth.user() });
     expect(finding('nextauth:provokeLoginOnUser.needs-key', [ex], refused(ex))).toConform();
     expect(ex).toConform();
   });
 
-  test('401 with a challenge for an API key the server never issued', { annotation: req('nextauth:provokeLoginOnUser.needs-key', 'nextauth:provokeLoginOnUser#401', 'RFC9110-15.5.2') }, async ({ nextauth }) => {
+  test('401 with a challenge for an API key the server never issued', { annotation: req('nextauth:provokeLoginOnUser.needs-key', 'nextauth:provokeLoginOnUser#401') }, async ({ nextauth }) => {
     const ex = await nextauth.call('provokeLoginOnUser', { expect: 401, as: nextauth.forgedKey(), userid: nextauth.unknownUser() });
     expect(finding('nextauth:provokeLoginOnUser.needs-key', [ex], refused(ex))).toConform();
     expect(ex).toConform();

@@ -114,13 +114,15 @@ export class Svix extends ApiFlows {
 
   /**
    * Sends `request` (one that changes nothing on a conforming server) in bursts until one answer
-   * is 429, and returns that answer. At most SVIX_PROBE_RATE_LIMIT requests: without the variable
+   * is 429, and returns that answer. `harmless` is the status (or the test for the statuses) a
+   * conforming server answers the request with while under the limit. At most SVIX_PROBE_RATE_LIMIT requests: without the variable
    * the test is skipped, so a live run puts no load on a server unless asked to. Once the request
    * has been answered as `harmless`, any other answer is how the server refuses the flood, and is
    * returned to be judged as the 429 scenario; a request that is never answered as `harmless`, or a
    * cap reached without a 429, ends the probe as a precondition.
    */
-  async rateLimited(operationId: SvixOperation, harmless: number, request: Omit<CallOptions, 'expect'>): Promise<Exchange> {
+  async rateLimited(operationId: SvixOperation, harmless: number | ((status: number) => boolean), request: Omit<CallOptions, 'expect'>): Promise<Exchange> {
+    const isHarmless = (ex: Exchange) => ex.response !== undefined && ex.response.status !== 429 && (typeof harmless === 'number' ? ex.response.status === harmless : harmless(ex.response.status));
     const { SVIX_PROBE_RATE_LIMIT: cap } = needVariables(this.run, 'svix', ['SVIX_PROBE_RATE_LIMIT'], this.info);
     const budget = Number(cap);
     if (!Number.isInteger(budget) || budget < 1 || budget > 10_000) throw new Error(`SVIX_PROBE_RATE_LIMIT must be a whole number of requests from 1 to 10000, not "${cap}"`);
@@ -130,15 +132,15 @@ export class Svix extends ApiFlows {
       const n = Math.min(PROBE_BURST, budget - sent);
       const burst = await Promise.all(Array.from({ length: n }, () => this.call(operationId, { ...request, expect: 429 })));
       sent += n;
-      answered ||= burst.some((ex) => ex.response?.status === harmless);
-      const refused = burst.find((ex) => ex.response?.status === 429) ?? (answered ? burst.find((ex) => ex.response?.status !== harmless) : undefined);
+      answered ||= burst.some(isHarmless);
+      const refused = burst.find((ex) => ex.response?.status === 429) ?? (answered ? burst.find((ex) => !isHarmless(ex)) : undefined);
       if (refused) {
         // Whatever the refusal, wait it out at teardown (as Retry-After says, else a second) so that the next test is not refused too.
         this.refusedForMs = Math.max(this.refusedForMs, (refused.response && retryAfterMs(header(refused.response, 'retry-after'))) ?? 1000);
         return refused;
       }
-      const other = burst.find((ex) => ex.response?.status !== harmless);
-      precondition(other === undefined, this.info, `the probe's request got ${other?.response?.status ?? other?.error} where ${harmless} (or 429) was expected`);
+      const other = burst.find((ex) => !isHarmless(ex));
+      precondition(other === undefined, this.info, `the probe's request got ${other?.response?.status ?? other?.error} where ${typeof harmless === 'number' ? harmless : 'a refusal'} (or 429) was expected`);
     }
     precondition(false, this.info, `${budget} requests (SVIX_PROBE_RATE_LIMIT) did not reach the rate limit`);
   }

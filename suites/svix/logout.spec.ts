@@ -61,8 +61,8 @@ test.describe('logout  POST /api/v1/auth/logout/', () => {
 
   test('429 once the caller exceeds the rate limit', { annotation: req('svix:logout#429') }, async ({ svix }) => {
     svix.needForeignRisk(RISKS_ORG_TOKEN);
-    // The organisation token: a conforming server refuses each request with 403 and ends nothing.
-    expect(await svix.rateLimited('logout', 403, { as: svix.org })).toConform();
+    // The organisation token: a conforming server refuses each request (upstream names no status) and ends nothing.
+    expect(await svix.rateLimited('logout', (status) => status >= 400 && status < 500, { as: svix.org })).toConform();
   });
 });
 
