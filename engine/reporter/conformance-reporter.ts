@@ -71,8 +71,12 @@ export default class ConformanceReporter implements Reporter {
       .map((a) => JSON.parse((a.body ?? readFileSync(a.path!)).toString('utf8')) as CheckRecord);
     const byId = new Map<string, Result>();
     for (const rec of records) {
-      const cur = byId.get(rec.requirement) ?? make(rec.requirement, 'pass');
-      if (RANK[rec.verdict] > RANK[cur.verdict]) cur.verdict = rec.verdict;
+      // A record that could not judge (skip) never outranks one that did; the first one's reason stays.
+      const cur = byId.get(rec.requirement) ?? make(rec.requirement, rec.verdict, rec.reason ? { reason: rec.reason } : {});
+      if (RANK[rec.verdict] > RANK[cur.verdict]) {
+        cur.verdict = rec.verdict;
+        delete cur.reason;
+      }
       cur.forcedByMock ||= rec.forcedByMock;
       cur.evidence.push({ violations: rec.violations, exchanges: rec.exchanges });
       byId.set(rec.requirement, cur);
