@@ -3,7 +3,9 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import type { FullConfig, FullResult, Reporter, Suite, TestCase, TestResult } from '@playwright/test/reporter';
 import { isRequirementId, requirement } from '../../requirements/index.ts';
-import { ENABLED_BY_ANNOTATION, REQUIREMENT_ANNOTATION } from '../annotations.ts';
+import { CLEANUP_ANNOTATION, ENABLED_BY_ANNOTATION, REQUIREMENT_ANNOTATION, type CleanupRecord } from '../annotations.ts';
+import { summarizeCleanup } from './cleanup.ts';
+import { findings } from './findings.ts';
 import { API_DEFINITIONS, contractFile, type ApiName } from '../config/apis.ts';
 import { readSettings, secretValues } from '../config/settings.ts';
 import { loadContract, PROJECT_ROOT } from '../contract/load.ts';
@@ -26,6 +28,7 @@ const RANK: Record<Verdict, number> = { fail: 3, warn: 2, pass: 1, skip: 0 };
  */
 export default class ConformanceReporter implements Reporter {
   private readonly results: Result[] = [];
+  private readonly cleanupRecords: CleanupRecord[] = [];
   private startedAt = new Date();
   private readonly contracts = new Map<ApiName, Contract>();
 
@@ -51,6 +54,7 @@ export default class ConformanceReporter implements Reporter {
       path: op?.path ?? '',
       test: { title: test.titlePath().slice(3).join(' › '), file: where, line: test.location.line },
     };
+    for (const a of test.annotations) if (a.type === CLEANUP_ANNOTATION && a.description) this.cleanupRecords.push(JSON.parse(a.description) as CleanupRecord);
     const declared = test.annotations.filter((a) => a.type === REQUIREMENT_ANNOTATION).map((a) => a.description!).filter(isRequirementId);
     const enabledBy = test.annotations.filter((a) => a.type === ENABLED_BY_ANNOTATION).map((a) => a.description!);
     const make = (id: string, verdict: Verdict, extra: Partial<Result> = {}): Result => {
@@ -128,8 +132,10 @@ export default class ConformanceReporter implements Reporter {
       },
       summary: summarize(results, [...this.contracts.keys()]),
       gate: gate(results, settings.gate, settings.baseline, settings.baselineFile, new Date().toISOString().slice(0, 10)),
+      findings: findings(results),
       results,
       coverage: coverage(this.contracts, results),
+      cleanup: summarizeCleanup(this.cleanupRecords),
     };
     const dir = resolve(process.cwd(), settings.reportDir);
     mkdirSync(dir, { recursive: true });
