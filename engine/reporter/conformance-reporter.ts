@@ -32,8 +32,12 @@ export default class ConformanceReporter implements Reporter {
   private startedAt = new Date();
   private readonly contracts = new Map<ApiName, Contract>();
 
-  onBegin(_config: FullConfig, _suite: Suite): void {
+  private suite: Suite | undefined;
+  private readonly ended = new Set<string>();
+
+  onBegin(_config: FullConfig, suite: Suite): void {
     this.startedAt = new Date();
+    this.suite = suite;
   }
 
   printsToStdio(): boolean {
@@ -41,6 +45,12 @@ export default class ConformanceReporter implements Reporter {
   }
 
   onTestEnd(test: TestCase, result: TestResult): void {
+    this.ended.add(test.id);
+    this.record(test, result);
+  }
+
+  /** A test the run never started is skipped (an interruption), or its requirements would read as never exercised. */
+  private record(test: TestCase, result: Pick<TestResult, 'status' | 'attachments' | 'error'>, skipReason?: string): void {
     const where = relative(PROJECT_ROOT, test.location.file);
     const m = /^suites\/([a-z]+)\/([A-Za-z0-9]+)\.spec\.ts$/.exec(where);
     if (!m || !(m[1]! in API_DEFINITIONS)) return;
@@ -64,7 +74,7 @@ export default class ConformanceReporter implements Reporter {
     };
 
     if (result.status === 'skipped') {
-      const reason = test.annotations.find((a) => a.type === 'skip' || a.type === 'fixme')?.description ?? 'skipped';
+      const reason = skipReason ?? test.annotations.find((a) => a.type === 'skip' || a.type === 'fixme')?.description ?? 'skipped';
       for (const id of declared) this.results.push(make(id, 'skip', { reason, ...(enabledBy.length ? { enabledBy } : {}) }));
       return;
     }
@@ -107,6 +117,11 @@ export default class ConformanceReporter implements Reporter {
   }
 
   onEnd(result: FullResult): void {
+    if (result.status === 'interrupted') {
+      for (const t of this.suite?.allTests() ?? []) {
+        if (!this.ended.has(t.id)) this.record(t, { status: 'skipped', attachments: [] }, 'not run: the run was interrupted before this test started');
+      }
+    }
     const settings = readSettings(process.env, process.env.CONFORMANCE_ENV_FILES ? process.env.CONFORMANCE_ENV_FILES.split(',') : []);
     for (const api of settings.apis) this.contract(api);
     const results = this.results.sort((a, b) => a.api.localeCompare(b.api) || a.operationId.localeCompare(b.operationId) || a.requirement.localeCompare(b.requirement));
