@@ -96,7 +96,7 @@ ${f.received !== undefined ? `<br>Received: <code>${e(f.received)}</code>` : ''}
 
 function cleanupSection(report: ConformanceReport): string {
   const statements = report.cleanup.filter((c) => c.statement);
-  return `${statements.map((c) => `<p class="note cleanup-warning"><b>${e(c.statement)}</b></p>`).join('')}
+  return `${statements.map((c) => `<p class="cleanup-warning"><b>${e(c.statement)}</b></p>`).join('')}
 <table class="meta"><thead><tr><th>API</th><th>what</th><th>ended by</th><th>ended</th><th>still authenticate</th><th>could not tell</th></tr></thead><tbody>
 ${report.cleanup.map((c) => `<tr><td>${e(c.api)}</td><td>${e(c.kind)}s</td><td>${e(c.how)}</td><td>${c.ended}</td><td>${c.stillWork}</td><td>${c.unknown}</td></tr>`).join('')}
 </tbody></table>`;
