@@ -5,7 +5,8 @@ import { ContractError } from '../contract/errors.ts';
 import { loadContract } from '../contract/load.ts';
 import { registeredSchemaFiles } from '../contract/schemas.ts';
 import { validateContractOnce } from '../contract/validate.ts';
-import { mkdirSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
+import { ensureReportDir } from '../config/report-dir.ts';
 import { downMarker } from '../run.ts';
 import { mocksStartedForThisRun, startMocksInBackground } from '../targets/mock-handoff.ts';
 import { probe } from '../targets/reachability.ts';
@@ -24,7 +25,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     const settings = readSettings(process.env, envFiles);
     // Workers and the reporter read the seed from here, so every part of the run uses the same one.
     process.env.CONFORMANCE_SEED = String(settings.seed);
-    mkdirSync(settings.reportDir, { recursive: true });
+    ensureReportDir(settings.reportDir);
     for (const api of settings.apis) rmSync(downMarker(settings.reportDir, api), { force: true });
     for (const api of settings.apis) loadContract(api, contractFile(api));
     for (const api of settings.apis) await validateContractOnce(contractFile(api), registeredSchemaFiles());

@@ -32,22 +32,31 @@ export interface Settings {
 /**
  * Reads the environment: real variables win over CONFORMANCE_ENV_FILE, which wins over `.env`.
  * The merged values are written back to process.env so Playwright's workers see the same.
+ * An empty value means "not set" everywhere (`.env.example` ships most variables empty), so it
+ * neither overrides a value from another source nor counts as a value.
  */
 export function loadEnvironment(cwd = process.cwd()): string[] {
   const files: string[] = [];
   const merged: Record<string, string> = {};
   const dotEnv = resolve(cwd, '.env');
   if (existsSync(dotEnv)) {
-    Object.assign(merged, parseEnvFile(dotEnv));
+    Object.assign(merged, nonEmpty(parseEnvFile(dotEnv)));
     files.push('.env');
   }
   const extra = process.env.CONFORMANCE_ENV_FILE;
   if (extra) {
-    Object.assign(merged, parseEnvFile(resolve(cwd, extra)));
+    Object.assign(merged, nonEmpty(parseEnvFile(resolve(cwd, extra))));
     files.push(extra);
   }
-  for (const [k, v] of Object.entries(merged)) if (process.env[k] === undefined) process.env[k] = v;
+  for (const [k, v] of Object.entries(merged)) if (!process.env[k]) process.env[k] = v;
   return files;
+}
+
+const nonEmpty = (vars: Record<string, string>): Record<string, string> => Object.fromEntries(Object.entries(vars).filter(([, v]) => v.trim() !== ''));
+
+/** The environment with empty (or blank) values dropped: `NAME=` is the same as leaving NAME out. */
+export function withoutEmpty(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ''));
 }
 
 function parseEnvFile(path: string): Record<string, string> {
@@ -59,12 +68,13 @@ function parseEnvFile(path: string): Record<string, string> {
   }
 }
 
-export function readSettings(env: NodeJS.ProcessEnv = process.env, envFiles: string[] = []): Settings {
+export function readSettings(rawEnv: NodeJS.ProcessEnv = process.env, envFiles: string[] = []): Settings {
+  const env = withoutEmpty(rawEnv);
   const target = oneOf(env, 'CONFORMANCE_TARGET', ['mock', 'live'] as const, 'mock');
   const gate = oneOf(env, 'CONFORMANCE_GATE', ['must', 'should', 'none'] as const, 'must');
   const apis = selectApis(env, target);
   const seedText = env.CONFORMANCE_SEED;
-  const seed = seedText === undefined || seedText === '' ? Math.floor(Math.random() * 2 ** 31) : Number(seedText);
+  const seed = seedText === undefined ? Math.floor(Math.random() * 2 ** 31) : Number(seedText);
   if (!Number.isSafeInteger(seed) || seed < 0) throw new ConfigError(`CONFORMANCE_SEED must be a non-negative integer, not "${seedText}"`);
   const timeoutText = env.CONFORMANCE_TIMEOUT_MS ?? '5000';
   const timeoutMs = Number(timeoutText);
