@@ -15,6 +15,8 @@ export interface Settings {
   gate: Gate;
   reportDir: string;
   allowDestructive: boolean;
+  /** CONFORMANCE_SKIP_WRONG_PASSWORD: a live run sends no wrong password for the configured accounts (lockout). */
+  skipWrongPassword: boolean;
   seed: number;
   /** Per-request timeout. */
   timeoutMs: number;
@@ -88,6 +90,7 @@ export function readSettings(rawEnv: NodeJS.ProcessEnv = process.env, envFiles: 
     gate,
     reportDir: env.CONFORMANCE_REPORT_DIR || 'reports',
     allowDestructive: /^(1|true|yes)$/i.test(env.CONFORMANCE_ALLOW_DESTRUCTIVE ?? ''),
+    skipWrongPassword: /^(1|true|yes)$/i.test(env.CONFORMANCE_SKIP_WRONG_PASSWORD ?? ''),
     seed,
     timeoutMs,
     maxRps,
