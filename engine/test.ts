@@ -71,7 +71,7 @@ export const expect = baseExpect.extend({
         requirement: o.requirement,
         level,
         verdict: o.violations.length === 0 ? 'pass' : level === 'MUST' ? 'fail' : 'warn',
-        violations: o.violations.map((v) => ({ ...v, message: run.redactor.text(v.message), ...(v.received !== undefined ? { received: run.redactor.text(v.received) } : {}) })),
+        violations: o.violations.map((v) => run.redactor.violation(v)),
         exchanges: o.exchanges.map((e) => {
           const redacted = run.redactor.exchange(e);
           return { ...redacted, curl: curl(redacted.request) };

@@ -1,6 +1,7 @@
 import { API_DEFINITIONS, contractFile } from '../config/apis.ts';
 import { ConfigError } from '../config/errors.ts';
-import { loadEnvironment, readSettings } from '../config/settings.ts';
+import { loadEnvironment, readSettings, secretValues } from '../config/settings.ts';
+import { Redactor } from '../http/redact.ts';
 import { ContractError } from '../contract/errors.ts';
 import { loadContract } from '../contract/load.ts';
 import { registeredSchemaFiles } from '../contract/schemas.ts';
@@ -45,7 +46,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     const down = (await Promise.all(settings.apis.map(async (api) => {
       const url = process.env[API_DEFINITIONS[api].baseUrlVariable]!;
       const reason = await probe(url);
-      return reason ? `${api} at ${url} (${reason})` : undefined;
+      return reason ? `${api} at ${new Redactor(secretValues()).url(url)} (${reason})` : undefined;
     }))).filter(Boolean);
     if (down.length > 0) throw new ConfigError(`cannot reach ${down.join('; ')}: is the server up, and is the base URL right?`);
     return async () => {};

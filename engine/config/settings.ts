@@ -163,5 +163,22 @@ export function secretValues(env: NodeJS.ProcessEnv = process.env): string[] {
     if (!v) continue;
     if (names.has(k) || /(PASSWORD|TOKEN|SECRET|API_KEY|APIKEY|COOKIE)$/.test(k)) out.push(v);
   }
-  return out;
+  // Credentials in a base URL (https://user:password@host): the password, or a lone user part (a token).
+  for (const def of Object.values(API_DEFINITIONS)) {
+    let url: URL;
+    try {
+      url = new URL(env[def.baseUrlVariable] ?? '');
+    } catch {
+      continue;
+    }
+    for (const part of url.password ? [url.password] : url.username ? [url.username] : []) {
+      out.push(part);
+      try {
+        out.push(decodeURIComponent(part));
+      } catch {
+        /* not percent-encoded */
+      }
+    }
+  }
+  return [...new Set(out)];
 }
