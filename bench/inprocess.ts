@@ -58,7 +58,7 @@ function conform(item: Item, contract: Contract, redactor: Redactor, t: StageMs)
   if (exchange.response) redactor.learnFrom(exchange.response, contract.operations[exchange.operationId]?.responses[String(exchange.response.status)]?.secretFields ?? []);
   let b = performance.now();
   t.learn += b - a;
-  const outcomes: Outcome[] = evaluate(exchange, contract, item.because);
+  const outcomes: Outcome[] = evaluate(exchange, contract, item.because ? { because: item.because } : {});
   a = performance.now();
   t.evaluate += a - b;
   let bytes = 0;

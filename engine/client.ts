@@ -1,7 +1,7 @@
 import { test } from '@playwright/test';
 import type { ApiName } from './config/apis.ts';
 import type { Operation } from './contract/model.ts';
-import type { Exchange, HeaderMap, RecordedRequest } from './http/exchange.ts';
+import type { Exchange, ExpectedStatus, HeaderMap, RecordedRequest } from './http/exchange.ts';
 import type { RunContext } from './run.ts';
 
 /** Who a request speaks for: the headers that carry its credentials (none for anonymous). */
@@ -13,8 +13,11 @@ export interface Identity {
 export const anonymous: Identity = { label: 'no credentials', headers: {} };
 
 export interface CallOptions {
-  /** The status the scenario requires; the checks judge the response against it. */
-  expect: number;
+  /**
+   * The status the scenario requires; the checks judge the response against it. A list or a class
+   * ('4XX') where the document names no status and every member is a reasonable reading.
+   */
+  expect: ExpectedStatus;
   as?: Identity;
   params?: Record<string, string>;
   query?: Record<string, string | number | boolean | undefined>;

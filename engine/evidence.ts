@@ -13,7 +13,9 @@ export interface EvidenceExchange extends Exchange {
 export interface CheckRecord {
   requirement: RequirementId;
   level: Level;
-  verdict: Exclude<Verdict, 'skip'>;
+  /** skip: the exchanges could not show it either way (`reason` says why). */
+  verdict: Verdict;
+  reason?: string;
   violations: Violation[];
   exchanges: EvidenceExchange[];
   forcedByMock: boolean;

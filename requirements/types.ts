@@ -13,8 +13,18 @@ export type SourceKind = 'vendor' | 'correction' | 'rfc' | 'asvs' | 'owasp';
 
 export interface Source {
   kind: SourceKind;
-  /** A link to the text that states it. */
+  /**
+   * A link to the text that states it: for the vendor, a line of the pinned upstream document
+   * (`…/blob/<commit>/<file>#L<line>`); for an RFC, its section.
+   */
   url: string;
+  /**
+   * Vendor sources: a few characters the cited line holds (a path, a status, a field name), so the
+   * provenance self-test can check the citation against the pinned copy without restating its text.
+   */
+  marker?: string;
+  /** RFC sources: the sentence that states it, with its keyword (MUST, MUST NOT, SHOULD). */
+  says?: string;
 }
 
 export interface Requirement {
@@ -24,9 +34,17 @@ export interface Requirement {
   source: Source;
 }
 
-export const rfc = (rfcNumber: number, section: string): Source => ({
+export const rfc = (rfcNumber: number, section: string, says: string): Source => ({
   kind: 'rfc',
   url: `https://www.rfc-editor.org/rfc/rfc${rfcNumber}#section-${section}`,
+  says,
+});
+
+/** A line of a vendor's pinned upstream document, with a marker the line holds. */
+export const upstreamLine = (document: string, line: number, marker: string): Source => ({
+  kind: 'vendor',
+  url: `${document}#L${line}`,
+  marker,
 });
 
 export const asvs = (chapterFile: string, anchor: string): Source => ({

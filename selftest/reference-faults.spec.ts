@@ -4,9 +4,10 @@ import { failedMust, runConformance, warnedShould } from './support/cli.ts';
 import { expect, test } from './support/reference.ts';
 
 /**
- * The proof that the suites are honest: each reference server passes every requirement without
- * faults, and each switchable fault fails exactly the MUST requirements its catalogue names (and
- * warns exactly on the SHOULDs). Every run goes through the real CLI in live mode.
+ * The proof that the suites are honest both ways: each reference server passes every requirement
+ * without faults, each variant (a different but conformant server) passes too, and each switchable
+ * fault fails exactly the MUST requirements its catalogue names (and warns exactly on the SHOULDs).
+ * Every run goes through the real CLI in live mode.
  */
 /**
  * The proofs' own server instances: other self-tests in the same worker use the same faults, and a
@@ -14,6 +15,13 @@ import { expect, test } from './support/reference.ts';
  * tokens), so sharing an instance would make verdicts depend on test order.
  */
 const PROOF = 'proof';
+
+test('every reference server carries at least 8 variants, and no name is both a fault and a variant', () => {
+  for (const ref of REFERENCES) {
+    expect(Object.keys(ref.variants).length, `${ref.api} variants`).toBeGreaterThanOrEqual(8);
+    expect(Object.keys(ref.variants).filter((v) => v in ref.faults), ref.api).toEqual([]);
+  }
+});
 
 for (const ref of REFERENCES.filter((r) => AVAILABLE_APIS.includes(r.api))) {
   const liveEnv = (baseUrl: string) => ({
@@ -39,6 +47,21 @@ for (const ref of REFERENCES.filter((r) => AVAILABLE_APIS.includes(r.api))) {
       expect(r.coverage.filter((c) => c.state !== 'provoked').map((c) => `${c.requirement}: ${c.state} ${c.reason ?? ''}`)).toEqual(expectedUnexercised(ref.api));
       expect(run.code).toBe(0);
     });
+
+    // The mirror of the faults: a server that differs from the reference but conforms must pass, and
+    // must not lose checks to skips either (a variant that stops a precondition would hide them).
+    for (const [name, variant] of Object.entries(ref.variants)) {
+      test(`variant ${name} passes: ${variant.summary}`, async ({ host }) => {
+        const run = await runConformance(liveEnv(host.baseUrl(ref.api, name, PROOF)));
+        expect(run.report, run.stderr || run.stdout).toBeDefined();
+        const r = run.report!;
+        expect(failedMust(r), `the MUST requirements that failed (allowed by: ${variant.allowedBy})`).toEqual([]);
+        expect(warnedShould(r), 'the SHOULD requirements that warned').toEqual([...(variant.warns ?? [])].sort());
+        const unexercisable = new Set(expectedUnexercised(ref.api).map((line) => line.split(':').slice(0, 2).join(':')));
+        expect(r.results.filter((x) => x.verdict === 'skip' && !unexercisable.has(x.requirement)).map((x) => `${x.requirement}: ${x.reason}`)).toEqual([]);
+        expect(run.code).toBe(0);
+      });
+    }
 
     for (const [name, fault] of Object.entries(ref.faults)) {
       test(`fault ${name} is caught: ${fault.summary}`, async ({ host }) => {

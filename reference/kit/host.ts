@@ -17,8 +17,8 @@ export interface Recording {
 
 /**
  * Serves every reference API, with every fault, from one loopback port. A run picks its server by
- * the base URL: `/<api>/<faults>[~<instance>]/<basePath>`, where `<faults>` is `ok` or fault names
- * joined with `+`, and `~<instance>` names a separate server with the same faults (each instance
+ * the base URL: `/<api>/<faults>[~<instance>]/<basePath>`, where `<faults>` is `ok` or fault and
+ * variant names joined with `+`, and `~<instance>` names a separate server with the same faults (each instance
  * has its own fresh state, so tests that change state never share one). The instance `throttle`
  * answers every fourth request with 429 and Retry-After: 1, like a rate-limited staging server.
  */
@@ -44,9 +44,9 @@ export async function startReferenceHost(apis: readonly ReferenceApi[]): Promise
       return;
     }
     const faults = m[2] === 'ok' ? [] : m[2]!.split('+');
-    const unknown = faults.find((f) => !(f in api.faults));
+    const unknown = faults.find((f) => !(f in api.faults) && !(f in api.variants));
     if (unknown) {
-      res.writeHead(404, { 'Content-Type': 'text/plain' }).end(`unknown fault ${unknown}\n`);
+      res.writeHead(404, { 'Content-Type': 'text/plain' }).end(`unknown fault or variant ${unknown}\n`);
       return;
     }
     const key = `${api.api}/${m[2]}~${m[3] ?? ''}`;

@@ -1,4 +1,5 @@
 import type { ReferenceApi } from '../kit/types.ts';
+import { VARIANTS, type VariantId } from './variants.ts';
 import { FAULTS, type FaultId } from './faults.ts';
 import { ENV } from './model.ts';
 import { createHandler } from './routes.ts';
@@ -9,10 +10,11 @@ import { createHandler } from './routes.ts';
  * app, which no request of this API can do (only the `provoke-logs-in-without-confirmation` fault
  * logs one in).
  */
-export const nextauthReference: ReferenceApi<FaultId> = {
+export const nextauthReference: ReferenceApi<FaultId, VariantId> = {
   api: 'nextauth',
   basePath: '',
   faults: FAULTS,
+  variants: VARIANTS,
   env: ENV,
   create: (faults) => createHandler(faults),
 };

@@ -1,4 +1,5 @@
 import type { ReferenceApi } from '../kit/types.ts';
+import { VARIANTS, type VariantId } from './variants.ts';
 import { SVIX_FAULTS, type SvixFault } from './faults.ts';
 import { APP_ID, ORG_TOKEN, RATE_LIMIT } from './model.ts';
 import { createHandler } from './routes.ts';
@@ -8,10 +9,11 @@ import { createHandler } from './routes.ts';
  * app-portal tokens that dashboard-access mints for it. Paths start with /api/v1, so the base URL
  * (SVIX_BASE_URL) is the origin and basePath is empty.
  */
-export const svixReference: ReferenceApi<SvixFault> = {
+export const svixReference: ReferenceApi<SvixFault, VariantId> = {
   api: 'svix',
   basePath: '',
   faults: SVIX_FAULTS,
+  variants: VARIANTS,
   env: {
     SVIX_TOKEN: ORG_TOKEN,
     SVIX_APP_ID: APP_ID,

@@ -1,4 +1,5 @@
 import type { ReferenceApi } from '../kit/types.ts';
+import { VARIANTS, type VariantId } from './variants.ts';
 import { TRAQ_FAULTS, type TraqFault } from './faults.ts';
 import { TraqState } from './model.ts';
 import { routes } from './routes.ts';
@@ -14,10 +15,11 @@ const ENV = {
 } as const;
 
 /** A conformant in-memory traQ authentication server, with the faults of TRAQ_FAULTS switchable. */
-export const traqReference: ReferenceApi<TraqFault> = {
+export const traqReference: ReferenceApi<TraqFault, VariantId> = {
   api: 'traq',
   basePath: '/api/v3',
   faults: TRAQ_FAULTS,
+  variants: VARIANTS,
   env: ENV,
   create: (faults) => routes(new TraqState({
     user: { name: ENV.TRAQ_USERNAME, password: ENV.TRAQ_PASSWORD },
