@@ -66,7 +66,7 @@ function conform(item: Item, contract: Contract, redactor: Redactor, t: StageMs)
     b = performance.now();
     const level = requirement(o.requirement).level;
     const redacted = o.exchanges.map((e) => redactor.exchange(e));
-    const violations = o.violations.map((v) => ({ ...v, message: redactor.text(v.message), ...(v.received !== undefined ? { received: redactor.text(v.received) } : {}) }));
+    const violations = o.violations.map((v) => redactor.violation(v));
     a = performance.now();
     t.redact += a - b;
     const exchanges = redacted.map((r) => ({ ...r, curl: curl(r.request) }));

@@ -60,7 +60,7 @@ export const expect = baseExpect.extend({
         level,
         verdict: o.violations.length > 0 ? (level === 'MUST' ? 'fail' : 'warn') : o.unjudged ? 'skip' : 'pass',
         ...(o.unjudged ? { reason: o.unjudged } : {}),
-        violations: o.violations.map((v) => ({ ...v, message: run.redactor.text(v.message), ...(v.received !== undefined ? { received: run.redactor.text(v.received) } : {}) })),
+        violations: o.violations.map((v) => run.redactor.violation(v)),
         exchanges: o.exchanges.map((e) => {
           const redacted = run.redactor.exchange(e);
           return { ...redacted, curl: curl(redacted.request) };

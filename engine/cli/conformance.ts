@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { ConfigError } from '../config/errors.ts';
+import { ensureReportDir } from '../config/report-dir.ts';
 import { loadEnvironment, readSettings, type Settings } from '../config/settings.ts';
 import { PROJECT_ROOT } from '../contract/load.ts';
 import { findingsLine } from '../reporter/findings.ts';
@@ -20,6 +21,7 @@ async function main(): Promise<number> {
   try {
     const envFiles = loadEnvironment();
     settings = readSettings(process.env, envFiles);
+    ensureReportDir(settings.reportDir);
   } catch (err) {
     if (err instanceof ConfigError) {
       process.stderr.write(`auth-conformance: ${err.message}\n`);

@@ -1,11 +1,13 @@
 import { API_DEFINITIONS, contractFile } from '../config/apis.ts';
 import { ConfigError } from '../config/errors.ts';
-import { loadEnvironment, readSettings } from '../config/settings.ts';
+import { loadEnvironment, readSettings, secretValues } from '../config/settings.ts';
+import { Redactor } from '../http/redact.ts';
 import { ContractError } from '../contract/errors.ts';
 import { loadContract } from '../contract/load.ts';
 import { registeredSchemaFiles } from '../contract/schemas.ts';
 import { validateContractOnce } from '../contract/validate.ts';
-import { mkdirSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
+import { ensureReportDir } from '../config/report-dir.ts';
 import { downMarker } from '../run.ts';
 import { mocksStartedForThisRun, startMocksInBackground } from '../targets/mock-handoff.ts';
 import { probe } from '../targets/reachability.ts';
@@ -24,7 +26,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     const settings = readSettings(process.env, envFiles);
     // Workers and the reporter read the seed from here, so every part of the run uses the same one.
     process.env.CONFORMANCE_SEED = String(settings.seed);
-    mkdirSync(settings.reportDir, { recursive: true });
+    ensureReportDir(settings.reportDir);
     for (const api of settings.apis) rmSync(downMarker(settings.reportDir, api), { force: true });
     for (const api of settings.apis) loadContract(api, contractFile(api));
     for (const api of settings.apis) await validateContractOnce(contractFile(api), registeredSchemaFiles());
@@ -44,7 +46,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     const down = (await Promise.all(settings.apis.map(async (api) => {
       const url = process.env[API_DEFINITIONS[api].baseUrlVariable]!;
       const reason = await probe(url);
-      return reason ? `${api} at ${url} (${reason})` : undefined;
+      return reason ? `${api} at ${new Redactor(secretValues()).url(url)} (${reason})` : undefined;
     }))).filter(Boolean);
     if (down.length > 0) throw new ConfigError(`cannot reach ${down.join('; ')}: is the server up, and is the base URL right?`);
     return async () => {};

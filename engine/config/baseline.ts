@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse } from 'yaml';
+import { isRequirementId } from '../../requirements/index.ts';
 import type { BaselineEntry } from '../reporter/gate.ts';
 import { ConfigError } from './errors.ts';
 
@@ -31,6 +32,8 @@ export function readBaseline(file: string | undefined, cwd = process.cwd()): Bas
     const e = raw as Record<string, unknown>;
     const where = `the baseline ${file}, entry ${i + 1}`;
     if (typeof e.requirement !== 'string' || !e.requirement) throw new ConfigError(`${where} has no requirement`);
+    // An unknown id would never match a failure and be reported as "fixed" on every run.
+    if (!isRequirementId(e.requirement)) throw new ConfigError(`${where} names an unknown requirement "${e.requirement}": use an id from the report or requirements/`);
     if (typeof e.reason !== 'string' || !e.reason.trim()) throw new ConfigError(`${where} (${e.requirement}) has no reason: say why the failure is accepted`);
     const expires = e.expires instanceof Date ? e.expires.toISOString().slice(0, 10) : e.expires;
     if (expires !== undefined && (typeof expires !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(expires))) throw new ConfigError(`${where} (${e.requirement}): expires must be a date like 2027-03-31`);

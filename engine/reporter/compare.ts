@@ -58,11 +58,14 @@ export function compareDeviations(runs: readonly RunColumn[]): DeviationRow[] {
   return [...rows.values()].sort((a, b) => a.api.localeCompare(b.api) || a.requirement.localeCompare(b.requirement));
 }
 
-/** compare.html: a column per run, a row per requirement, differences first and highlighted. */
+/**
+ * compare.html: a column per run, a row per requirement, differences first and highlighted.
+ * The reports may come from anyone (a vendor's run), so every value is escaped, numbers too.
+ */
 export function renderComparison(runs: readonly RunColumn[]): string {
   const rows = compareRuns(runs);
   const differing = rows.filter((r) => r.differs).length;
-  const head = runs.map(({ label, report }) => `<th>${e(label)}<br><small>${e(report.run.target)} · ${e(report.run.startedAt)}<br>${Object.entries(report.summary.byApi).map(([api, c]) => `${e(api)}: ${c.verdict === 'pass' ? 'conforms' : 'does not conform'} (${c.mustFailures} MUST failed)`).join('<br>')}</small></th>`).join('');
+  const head = runs.map(({ label, report }) => `<th>${e(label)}<br><small>${e(report.run.target)} · ${e(report.run.startedAt)}<br>${Object.entries(report.summary.byApi).map(([api, c]) => `${e(api)}: ${c.verdict === 'pass' ? 'conforms' : 'does not conform'} (${e(c.mustFailures)} MUST failed)`).join('<br>')}</small></th>`).join('');
   const ordered = [...rows.filter((r) => r.differs), ...rows.filter((r) => !r.differs)];
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
@@ -75,7 +78,7 @@ export function renderComparison(runs: readonly RunColumn[]): string {
 <p>${runs.length} runs · ${rows.length} requirements · <b>${differing}</b> with different verdicts (listed first, marked at the left).</p></header>
 <main>${deviationsTable(runs)}<h2>Requirements</h2><table class="cmp"><thead><tr><th>requirement</th>${head}</tr></thead><tbody>
 ${ordered.map((r) => `<tr class="${r.differs ? 'differs' : ''}"><th scope="row"><code>${e(r.requirement)}</code> <span class="level">${e(r.level)}</span><br><small>${e(r.api)}: ${e(r.summary)}</small></th>${r.cells.map((c) => c
-  ? `<td class="v-${c.verdict}"><b>${c.verdict}</b> [${c.passes}/${c.total}]${c.forced ? '<br><small>forced by mock</small>' : ''}</td>`
+  ? `<td class="v-${e(c.verdict)}"><b>${e(c.verdict)}</b> [${e(c.passes)}/${e(c.total)}]${c.forced ? '<br><small>forced by mock</small>' : ''}</td>`
   : '<td class="absent">not run</td>').join('')}</tr>`).join('\n')}
 </tbody></table></main></body></html>
 `;

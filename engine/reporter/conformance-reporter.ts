@@ -141,7 +141,7 @@ export default class ConformanceReporter implements Reporter {
         apis: [...this.contracts.values()].map((c) => ({
           api: c.api,
           title: API_DEFINITIONS[c.api as ApiName].title,
-          baseUrl: settings.target === 'live' ? process.env[API_DEFINITIONS[c.api as ApiName].baseUrlVariable] ?? null : null,
+          baseUrl: settings.target === 'live' ? this.redactUrl(process.env[API_DEFINITIONS[c.api as ApiName].baseUrlVariable]) : null,
           contract: { file: c.file, version: c.version, sha256: c.sha256 },
         })),
       },
@@ -167,6 +167,11 @@ export default class ConformanceReporter implements Reporter {
 
   private redact(text: string): string {
     return new Redactor(secretValues()).text(text);
+  }
+
+  /** A base URL may carry credentials (https://user:password@host). */
+  private redactUrl(url: string | undefined): string | null {
+    return url ? new Redactor(secretValues()).url(url) : null;
   }
 }
 

@@ -1,6 +1,7 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { header, statusMatches } from '../http/exchange.ts';
+import { Redactor } from '../http/redact.ts';
 import { NO_ANSWER, send } from '../http/send.ts';
 import type { Target } from './target.ts';
 
@@ -48,7 +49,7 @@ export function liveTarget(baseUrl: string, o: LiveOptions): Target {
         await paced();
         const sent = await send(request, { timeoutMs: o.timeoutMs });
         silentInARow = sent.error?.startsWith(NO_ANSWER) ? silentInARow + 1 : 0;
-        if (silentInARow >= DOWN_AFTER) writeFileSync(o.downMarker, `${baseUrl}\n`);
+        if (silentInARow >= DOWN_AFTER) writeFileSync(o.downMarker, `${new Redactor().url(baseUrl)}\n`);
         const res = sent.response;
         if (!res || res.status !== 429 || statusMatches(expectedStatus, 429) || waits >= MAX_WAITS) return sent;
         const wait = retryAfterMs(header(res, 'retry-after'));
