@@ -6,7 +6,11 @@ import { ConfigError } from '../config/errors.ts';
 import { loadEnvironment, readSettings, type Settings } from '../config/settings.ts';
 import { PROJECT_ROOT } from '../contract/load.ts';
 import type { ConformanceReport } from '../reporter/model.ts';
+import { API_DEFINITIONS } from '../config/apis.ts';
 import { startMocksInBackground } from '../targets/mock-handoff.ts';
+import { createRunDir, readHalts, removeRunDir } from '../targets/run-state.ts';
+import { baseUrlLooksWrong, haltedTargets } from './misconfiguration.ts';
+import { lockReportDir, unlockReportDir } from './report-lock.ts';
 
 /**
  * `npm run conformance`: checks the configuration, runs the suites of the selected APIs through
@@ -19,6 +23,7 @@ async function main(): Promise<number> {
   try {
     const envFiles = loadEnvironment();
     settings = readSettings(process.env, envFiles);
+    lockReportDir(resolve(process.cwd(), settings.reportDir));
   } catch (err) {
     if (err instanceof ConfigError) {
       process.stderr.write(`auth-conformance: ${err.message}\n`);
@@ -28,6 +33,16 @@ async function main(): Promise<number> {
   }
   process.env.CONFORMANCE_SEED = String(settings.seed);
   const reportDir = resolve(process.cwd(), settings.reportDir);
+  const runDir = createRunDir(process.env);
+  try {
+    return await run(settings, reportDir, runDir);
+  } finally {
+    removeRunDir(runDir);
+    unlockReportDir(reportDir);
+  }
+}
+
+async function run(settings: Settings, reportDir: string, runDir: string): Promise<number> {
   const jsonPath = resolve(reportDir, 'conformance.json');
   const started = Date.now();
 
@@ -72,6 +87,14 @@ async function main(): Promise<number> {
   const report = readReport(jsonPath);
   const s = report.summary;
   const stopped = report.run.interrupted === true;
+  // A target that stopped answering, throttled the run away, or was never where the base URL points
+  // says nothing about conformance: the run could not be made.
+  const baseUrls = Object.fromEntries(settings.apis.map((api) => [api, process.env[API_DEFINITIONS[api].baseUrlVariable]]));
+  const misconfigured = stopped ? undefined : haltedTargets(readHalts(runDir), baseUrls) ?? baseUrlLooksWrong(report);
+  if (misconfigured) {
+    process.stderr.write(`auth-conformance: ${misconfigured}; no verdict (reports in ${settings.reportDir}/)\n`);
+    return 2;
+  }
   for (const [api, c] of Object.entries(s.byApi)) {
     const verdict = stopped ? 'not judged (the run was interrupted)' : `${c.verdict === 'pass' ? 'conforms' : 'does not conform'} at MUST level`;
     process.stdout.write(`${api}: ${verdict} (${c.mustFailures} MUST failed, ${c.shouldWarnings} SHOULD warned, ${c.passes} passed, ${c.skips} skipped, ${c.forcedByMock} forced by mock)\n`);
