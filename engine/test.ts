@@ -9,7 +9,7 @@ import { evaluate, type Outcome } from './checks/evaluate.ts';
 import type { ApiName } from './config/apis.ts';
 import { curl } from './http/curl.ts';
 import type { Exchange } from './http/exchange.ts';
-import { EVIDENCE_CONTENT_TYPE, EVIDENCE_NAME, type CheckRecord } from './evidence.ts';
+import { EVIDENCE_CONTENT_TYPE, EVIDENCE_NAME, forEvidence, type CheckRecord } from './evidence.ts';
 import { formatRecord } from './format.ts';
 import { runContext, type RunContext } from './run.ts';
 
@@ -73,7 +73,7 @@ export const expect = baseExpect.extend({
         verdict: o.violations.length === 0 ? 'pass' : level === 'MUST' ? 'fail' : 'warn',
         violations: o.violations.map((v) => ({ ...v, message: run.redactor.text(v.message), ...(v.received !== undefined ? { received: run.redactor.text(v.received) } : {}) })),
         exchanges: o.exchanges.map((e) => {
-          const redacted = run.redactor.exchange(e);
+          const redacted = forEvidence(run.redactor.exchange(e));
           return { ...redacted, curl: curl(redacted.request) };
         }),
         forcedByMock: o.exchanges.some((e) => e.forcedByMock === true),

@@ -9,6 +9,8 @@ export interface RecordedRequest {
   url: string;
   headers: HeaderMap;
   body?: string;
+  /** In evidence: the body was cut (see forEvidence). */
+  truncated?: boolean;
 }
 
 export interface RecordedResponse {
@@ -20,6 +22,8 @@ export interface RecordedResponse {
   base64?: string;
   /** Number of body bytes received. */
   bytes: number;
+  /** In evidence: `text` (or `base64`) holds only the start of the body (see forEvidence). */
+  truncated?: boolean;
 }
 
 export interface Exchange {
