@@ -6,7 +6,9 @@ import { ConfigError } from '../config/errors.ts';
 import { loadEnvironment, readSettings, type Settings } from '../config/settings.ts';
 import { PROJECT_ROOT } from '../contract/load.ts';
 import type { ConformanceReport } from '../reporter/model.ts';
-import { API_DEFINITIONS } from '../config/apis.ts';
+import { API_DEFINITIONS, contractFile } from '../config/apis.ts';
+import { ContractError } from '../contract/errors.ts';
+import { preflightContract } from '../contract/preflight.ts';
 import { startMocksInBackground } from '../targets/mock-handoff.ts';
 import { createRunDir, readHalts, removeRunDir } from '../targets/run-state.ts';
 import { baseUrlLooksWrong, haltedTargets } from './misconfiguration.ts';
@@ -23,9 +25,11 @@ async function main(): Promise<number> {
   try {
     const envFiles = loadEnvironment();
     settings = readSettings(process.env, envFiles);
+    // Before Prism sees a contract: it loads whatever it is given, without limits.
+    for (const api of settings.apis) preflightContract(contractFile(api));
     lockReportDir(resolve(process.cwd(), settings.reportDir));
   } catch (err) {
-    if (err instanceof ConfigError) {
+    if (err instanceof ConfigError || err instanceof ContractError) {
       process.stderr.write(`auth-conformance: ${err.message}\n`);
       return 2;
     }

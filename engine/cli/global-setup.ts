@@ -3,6 +3,7 @@ import { ConfigError } from '../config/errors.ts';
 import { loadEnvironment, readSettings } from '../config/settings.ts';
 import { ContractError } from '../contract/errors.ts';
 import { loadContract } from '../contract/load.ts';
+import { preflightContract } from '../contract/preflight.ts';
 import { registeredSchemaFiles } from '../contract/schemas.ts';
 import { validateContractOnce } from '../contract/validate.ts';
 import { mocksStartedForThisRun, startMocksInBackground } from '../targets/mock-handoff.ts';
@@ -33,6 +34,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       locked = settings.reportDir;
     }
     ownRunDir = inheritedRunDir() === undefined ? createRunDir() : undefined;
+    for (const api of settings.apis) preflightContract(contractFile(api));
     for (const api of settings.apis) loadContract(api, contractFile(api));
     for (const api of settings.apis) await validateContractOnce(contractFile(api), registeredSchemaFiles());
     if (settings.target === 'mock') {
