@@ -9,7 +9,7 @@ import { evaluate, type EvaluateOptions, type Outcome } from './checks/evaluate.
 import type { ApiName } from './config/apis.ts';
 import { curl } from './http/curl.ts';
 import type { Exchange } from './http/exchange.ts';
-import { EVIDENCE_CONTENT_TYPE, EVIDENCE_NAME, type CheckRecord } from './evidence.ts';
+import { EVIDENCE_CONTENT_TYPE, EVIDENCE_NAME, forEvidence, type CheckRecord } from './evidence.ts';
 import { formatRecord } from './format.ts';
 import { runContext, type RunContext } from './run.ts';
 
@@ -62,7 +62,7 @@ export const expect = baseExpect.extend({
         ...(o.unjudged ? { reason: o.unjudged } : {}),
         violations: o.violations.map((v) => run.redactor.violation(v)),
         exchanges: o.exchanges.map((e) => {
-          const redacted = run.redactor.exchange(e);
+          const redacted = forEvidence(run.redactor.exchange(e));
           return { ...redacted, curl: curl(redacted.request) };
         }),
         forcedByMock: o.exchanges.some((e) => e.forcedByMock === true),

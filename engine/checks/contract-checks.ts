@@ -1,4 +1,7 @@
 import { validateAgainst } from '../contract/schemas.ts';
+
+/** Schema errors listed per violation: a body that breaks the schema in every item of a long array must not become a report of megabytes. */
+const SCHEMA_ERRORS_KEPT = 20;
 import type { ResponseSpec } from '../contract/model.ts';
 import { describeExpected, header, headerLines, jsonBody, statusMatches } from '../http/exchange.ts';
 import { violation, type Check, type CheckContext } from './types.ts';
@@ -66,7 +69,7 @@ export const bodyMatchesSchema: Check = {
     const parsed = jsonBody(ctx.response!);
     if (!parsed.ok) return [violation('body_matches_schema', ctx.response!.bytes === 0 ? 'the body is empty where the contract documents JSON' : 'the body is not JSON', { expected: 'JSON matching the documented schema', received: ctx.response!.bytes === 0 ? 'no content' : `${ctx.response!.bytes} bytes that do not parse` })];
     const errors = validateAgainst(schema, parsed.value);
-    return errors.length === 0 ? [] : [violation('body_matches_schema', `the body breaks the schema in ${errors.length} place${errors.length === 1 ? '' : 's'}`, { schemaErrors: errors })];
+    return errors.length === 0 ? [] : [violation('body_matches_schema', `the body breaks the schema in ${errors.length} place${errors.length === 1 ? '' : 's'}${errors.length > SCHEMA_ERRORS_KEPT ? ` (the first ${SCHEMA_ERRORS_KEPT} listed)` : ''}`, { schemaErrors: errors.slice(0, SCHEMA_ERRORS_KEPT) })];
   },
 };
 

@@ -8,7 +8,13 @@ import { loadEnvironment, readSettings, type Settings } from '../config/settings
 import { PROJECT_ROOT } from '../contract/load.ts';
 import { findingsLine } from '../reporter/findings.ts';
 import type { ConformanceReport } from '../reporter/model.ts';
+import { API_DEFINITIONS, contractFile } from '../config/apis.ts';
+import { ContractError } from '../contract/errors.ts';
+import { preflightContract } from '../contract/preflight.ts';
 import { startMocksInBackground } from '../targets/mock-handoff.ts';
+import { createRunDir, readHalts, removeRunDir } from '../targets/run-state.ts';
+import { baseUrlLooksWrong, haltedTargets } from './misconfiguration.ts';
+import { lockReportDir, unlockReportDir } from './report-lock.ts';
 
 /**
  * `npm run conformance`: checks the configuration, runs the suites of the selected APIs through
@@ -22,8 +28,11 @@ async function main(): Promise<number> {
     const envFiles = loadEnvironment();
     settings = readSettings(process.env, envFiles);
     ensureReportDir(settings.reportDir);
+    // Before Prism sees a contract: it loads whatever it is given, without limits.
+    for (const api of settings.apis) preflightContract(contractFile(api));
+    lockReportDir(resolve(process.cwd(), settings.reportDir));
   } catch (err) {
-    if (err instanceof ConfigError) {
+    if (err instanceof ConfigError || err instanceof ContractError) {
       process.stderr.write(`auth-conformance: ${err.message}\n`);
       return 2;
     }
@@ -31,6 +40,16 @@ async function main(): Promise<number> {
   }
   process.env.CONFORMANCE_SEED = String(settings.seed);
   const reportDir = resolve(process.cwd(), settings.reportDir);
+  const runDir = createRunDir(process.env);
+  try {
+    return await run(settings, reportDir, runDir);
+  } finally {
+    removeRunDir(runDir);
+    unlockReportDir(reportDir);
+  }
+}
+
+async function run(settings: Settings, reportDir: string, runDir: string): Promise<number> {
   const jsonPath = resolve(reportDir, 'conformance.json');
   const started = Date.now();
 
@@ -75,6 +94,14 @@ async function main(): Promise<number> {
   const report = readReport(jsonPath);
   const s = report.summary;
   const stopped = report.run.interrupted === true;
+  // A target that stopped answering, throttled the run away, or was never where the base URL points
+  // says nothing about conformance: the run could not be made.
+  const baseUrls = Object.fromEntries(settings.apis.map((api) => [api, process.env[API_DEFINITIONS[api].baseUrlVariable]]));
+  const misconfigured = stopped ? undefined : haltedTargets(readHalts(runDir), baseUrls) ?? baseUrlLooksWrong(report);
+  if (misconfigured) {
+    process.stderr.write(`auth-conformance: ${misconfigured}; no verdict (reports in ${settings.reportDir}/)\n`);
+    return 2;
+  }
   process.stdout.write(findingsText(report));
   for (const [api, c] of Object.entries(s.byApi)) {
     const verdict = stopped ? 'not judged (the run was interrupted)' : `${c.verdict === 'pass' ? 'conforms' : 'does not conform'} at MUST level`;

@@ -30,6 +30,8 @@ export interface RecordedRequest {
   url: string;
   headers: HeaderMap;
   body?: string;
+  /** In evidence: the body was cut (see forEvidence). */
+  truncated?: boolean;
 }
 
 export interface RecordedResponse {
@@ -41,6 +43,8 @@ export interface RecordedResponse {
   base64?: string;
   /** Number of body bytes received. */
   bytes: number;
+  /** In evidence: `text` (or `base64`) holds only the start of the body (see forEvidence). */
+  truncated?: boolean;
 }
 
 export interface Exchange {

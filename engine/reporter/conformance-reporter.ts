@@ -12,6 +12,7 @@ import { loadContract, PROJECT_ROOT } from '../contract/load.ts';
 import type { Contract } from '../contract/model.ts';
 import { EVIDENCE_CONTENT_TYPE, EVIDENCE_NAME, type CheckRecord, type Verdict } from '../evidence.ts';
 import { Redactor } from '../http/redact.ts';
+import { unlockReportDir } from '../cli/report-lock.ts';
 import { renderHtml } from './html.ts';
 import { gate } from './gate.ts';
 import { renderJunit } from './junit.ts';
@@ -157,6 +158,8 @@ export default class ConformanceReporter implements Reporter {
     writeFileSync(resolve(dir, 'conformance.json'), `${JSON.stringify(report, null, 2)}\n`);
     writeFileSync(resolve(dir, 'junit.xml'), renderJunit(report));
     writeFileSync(resolve(dir, 'conformance.html'), renderHtml(report));
+    // A run started by Playwright itself: its runner (this process) took the report folder's lock.
+    unlockReportDir(dir);
   }
 
   private contract(api: ApiName): Contract {

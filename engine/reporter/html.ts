@@ -180,7 +180,7 @@ function exchange(x: EvidenceExchange): string {
   const headers = (h: Record<string, string | string[]>) => Object.entries(h).map(([k, v]) => `${k}: ${Array.isArray(v) ? v.join(`\n${k}: `) : v}`).join('\n');
   return `<details class="exchange"><summary><code>${e(req.method)} ${e(req.url)}</code> → ${res ? `<b>${res.status}</b>` : `<b>no response</b> (${e(x.error)})`}${x.forcedByMock ? ' <span class="forced">forced by mock</span>' : ''}</summary>
 <pre class="http">${e(`${req.method} ${req.url}\n${headers(req.headers)}${req.body !== undefined ? `\n\n${req.body}` : ''}`)}</pre>
-${res ? `<pre class="http">${e(`HTTP ${res.status}\n${headers(res.headers)}${res.text ? `\n\n${res.text}` : res.base64 ? `\n\n(${res.bytes} bytes of binary content)` : ''}`)}</pre>` : ''}
+${res ? `<pre class="http">${e(`HTTP ${res.status}\n${headers(res.headers)}${res.text ? `\n\n${res.text}` : res.base64 ? `\n\n(${res.bytes} bytes of binary content)` : ''}${res.truncated ? `\n… (cut here: ${res.bytes} bytes in all)` : ''}`)}</pre>` : ''}
 <p>Reproduce:</p><pre class="curl">${e(x.curl)}</pre></details>`;
 }
 
