@@ -1,4 +1,4 @@
-import { needState } from '../../engine/preconditions.ts';
+import { needState, needWrongPasswordLogins } from '../../engine/preconditions.ts';
 import { expect, finding, req, sessionFrom, test, violation } from './fixtures.ts';
 
 /** A password that is not the user's. */
@@ -39,7 +39,8 @@ test.describe('login  POST /auth/login', () => {
     expect(await semaphore.login({ password: semaphore.user.password }, { expect: 400 })).toConform();
   });
 
-  test('401 with a challenge for a wrong password', { annotation: req('semaphore:login#401', 'RFC9110-15.5.2') }, async ({ semaphore, data }) => {
+  test('401 with a challenge for a wrong password', { annotation: req('semaphore:login#401', 'RFC9110-15.5.2') }, async ({ semaphore, data, run }, info) => {
+    needWrongPasswordLogins(run, info, 'SEMAPHORE_USERNAME');
     expect(await semaphore.login({ auth: semaphore.user.auth, password: wrongPassword(data.string.alphanumeric(16)) }, { expect: 401 })).toConform();
   });
 

@@ -2,7 +2,7 @@ import { needVariables } from '../../engine/preconditions.ts';
 import { anonymous, expect, req, test } from './fixtures.ts';
 
 test.describe('linkExternalAccount  POST /users/me/ex-accounts/link', () => {
-  test('302 to the provider\'s authorization page for an enabled provider', { annotation: req('traq:linkExternalAccount#302', 'RFC9110-10.2.2') }, async ({ traq, run }, info) => {
+  test('302 to the provider\'s authorization page for an enabled provider', { annotation: req('traq:linkExternalAccount#302') }, async ({ traq, run }, info) => {
     const { TRAQ_LINKABLE_PROVIDER } = needVariables(run, 'traq', ['TRAQ_LINKABLE_PROVIDER'], info);
     const session = await traq.session();
     expect(await traq.call('linkExternalAccount', { expect: 302, as: session, json: { providerName: TRAQ_LINKABLE_PROVIDER } })).toConform();

@@ -1,4 +1,4 @@
-import { needState, needVariables } from '../../engine/preconditions.ts';
+import { needState, needVariables, needWrongPasswordLogins } from '../../engine/preconditions.ts';
 import { jsonBody, type Exchange } from '../../engine/http/exchange.ts';
 import { expect, finding, req, sessionFrom, test, violation } from './fixtures.ts';
 
@@ -40,7 +40,7 @@ test.describe('login  POST /login', () => {
       : [])).toConform();
   });
 
-  test('302 with Location and the cookie when ?redirect= is given', { annotation: req('traq:login#302', 'RFC9110-10.2.2', 'RFC6265-4.1', 'ASVS-8.2.1') }, async ({ traq }) => {
+  test('302 with Location and the cookie when ?redirect= is given', { annotation: req('traq:login#302', 'RFC6265-4.1', 'ASVS-8.2.1') }, async ({ traq }) => {
     expect(await traq.login(traq.user, { expect: 302, redirect: '/channels/general' })).toConform();
   });
 
@@ -58,7 +58,8 @@ test.describe('login  POST /login', () => {
     expect(await traq.login({ name, password: traq.user.password }, { expect: 400 })).toConform();
   });
 
-  test('401 with a challenge for a wrong password', { annotation: req('traq:login#401', 'RFC9110-15.5.2') }, async ({ traq, data }) => {
+  test('401 with a challenge for a wrong password', { annotation: req('traq:login#401', 'RFC9110-15.5.2') }, async ({ traq, data, run }, info) => {
+    needWrongPasswordLogins(run, info, 'TRAQ_USERNAME');
     expect(await traq.login({ name: traq.user.name, password: wrongPassword(data.string.alphanumeric(16)) }, { expect: 401 })).toConform();
   });
 
@@ -66,7 +67,8 @@ test.describe('login  POST /login', () => {
     expect(await traq.login({ name: unknownName(data.string.alphanumeric(20)), password: wrongPassword(data.string.alphanumeric(16)) }, { expect: 401 })).toConform();
   });
 
-  test('an unknown user and a wrong password get the same status and body shape', { annotation: req('WSTG-IDNT-04') }, async ({ traq, data }) => {
+  test('an unknown user and a wrong password get the same status and body shape', { annotation: req('WSTG-IDNT-04') }, async ({ traq, data, run }, info) => {
+    needWrongPasswordLogins(run, info, 'TRAQ_USERNAME');
     const wrong = await traq.login({ name: traq.user.name, password: wrongPassword(data.string.alphanumeric(16)) }, { expect: 401 });
     const unknown = await traq.login({ name: unknownName(data.string.alphanumeric(20)), password: wrongPassword(data.string.alphanumeric(16)) }, { expect: 401 });
     expect(finding('WSTG-IDNT-04', [wrong, unknown], sameAnswer(wrong, unknown))).toConform();
