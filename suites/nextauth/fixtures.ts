@@ -142,14 +142,10 @@ export class NextAuth extends ApiFlows {
   }
 
   /**
-   * A run creates no credential here: its "sessions" are nonces no user ever logs in (nothing in
-   * this API can confirm a login), and the API key is the operator's. So there is nothing whose
-   * survival a request could show, and the clean-up has no token or session to report as ended.
+   * Logs out every nonce a request was served with. Nothing is reported as `ended`: the run creates
+   * no credential here (its sessions are nonces no user ever logs in, which nothing in this API can
+   * do), so there is nothing whose survival a request could show; `authenticates` stays the base's.
    */
-  protected authenticates(_who: Identity): Promise<boolean | undefined> {
-    return Promise.resolve(undefined);
-  }
-
   async cleanup(): Promise<void> {
     if (!this.stateful) return;
     for (const nonce of [...this.sessions]) {

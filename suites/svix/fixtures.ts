@@ -150,7 +150,7 @@ export class Svix extends ApiFlows {
    * for an application that does not exist. 401 says no; 403 (a portal token may not call it) or 404
    * (no such application) say yes; anything else cannot tell. The API has no read-only operation.
    */
-  protected async authenticates(who: Identity): Promise<boolean | undefined> {
+  protected override async authenticates(who: Identity): Promise<boolean | undefined> {
     const ex = await this.client.undo('dashboardAccess', { expect: 403, as: who, params: { app_id: `app_cfprobe${Date.now().toString(36)}` } });
     const status = ex?.response?.status;
     return status === 401 ? false : status === 403 || status === 404 ? true : undefined;
@@ -162,6 +162,8 @@ export class Svix extends ApiFlows {
     if (this.refusedForMs > 0) await delay(Math.min(this.refusedForMs, this.run.settings.maxRetryAfterS * 1000));
     for (const as of [...this.portalTokens.values()]) {
       await this.client.undo('logout', { expect: 204, as });
+      // Tried once more afterwards, so a logout that ends nothing (or answers 501) is said, not assumed.
+      this.ended('token', as, 'logout');
     }
     this.portalTokens.clear();
   }
