@@ -1,5 +1,5 @@
 import { needState } from '../../engine/preconditions.ts';
-import { expect, finding, req, sessionFrom, test, violation } from './fixtures.ts';
+import { expect, expectRefused, finding, req, sessionFrom, setsNoSession, test, violation } from './fixtures.ts';
 
 /** A password that is not the user's. */
 const wrongPassword = (s: string) => `wrong-${s}`;
@@ -39,11 +39,15 @@ test.describe('login  POST /auth/login', () => {
     expect(await semaphore.login({ password: semaphore.user.password }, { expect: 400 })).toConform();
   });
 
-  test('401 with a challenge for a wrong password', { annotation: req('semaphore:login#401', 'RFC9110-15.5.2') }, async ({ semaphore, data }) => {
-    expect(await semaphore.login({ auth: semaphore.user.auth, password: wrongPassword(data.string.alphanumeric(16)) }, { expect: 401 })).toConform();
+  test('refused, with no session, for a wrong password', { annotation: req('semaphore:login.refuses-wrong-password', 'RFC9110-15.5.2') }, async ({ semaphore, run, data }, info) => {
+    needState(run, 'semaphore', info, 'wrong credentials are refused (it documents no refusal to force, and checks no password)');
+    const ex = await semaphore.login({ auth: semaphore.user.auth, password: wrongPassword(data.string.alphanumeric(16)) }, { expect: 401 });
+    expectRefused(ex, 'semaphore:login.refuses-wrong-password', setsNoSession(ex, semaphore.contract));
   });
 
-  test('401 with a challenge for an unknown user', { annotation: req('semaphore:login#401', 'RFC9110-15.5.2') }, async ({ semaphore, data }) => {
-    expect(await semaphore.login({ auth: `cf-${data.string.alphanumeric(20)}`, password: wrongPassword(data.string.alphanumeric(16)) }, { expect: 401 })).toConform();
+  test('refused, with no session, for an unknown user', { annotation: req('semaphore:login.refuses-wrong-password', 'RFC9110-15.5.2') }, async ({ semaphore, run, data }, info) => {
+    needState(run, 'semaphore', info, 'wrong credentials are refused (it documents no refusal to force, and checks no password)');
+    const ex = await semaphore.login({ auth: `cf-${data.string.alphanumeric(20)}`, password: wrongPassword(data.string.alphanumeric(16)) }, { expect: 401 });
+    expectRefused(ex, 'semaphore:login.refuses-wrong-password', setsNoSession(ex, semaphore.contract));
   });
 });
