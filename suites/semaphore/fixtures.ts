@@ -109,6 +109,15 @@ export class Semaphore extends ApiFlows {
     return state;
   }
 
+  /**
+   * Whether a credential still authenticates, by one read-only request: GET /user/tokens answers
+   * it (true) or refuses it with 401 or 403 (false); anything else can't tell.
+   */
+  protected async authenticates(who: Identity): Promise<boolean | undefined> {
+    const status = (await this.client.undo('listApiTokens', { expect: 200, as: who }))?.response?.status;
+    return status === 200 ? true : status === 401 || status === 403 ? false : undefined;
+  }
+
   async cleanup(): Promise<void> {
     if (!this.stateful) return;
     // Tokens first: the session that created one may still be needed to expire it.

@@ -68,6 +68,15 @@ export class Traq extends ApiFlows {
     return (body.value as { id?: unknown }[]).map((s) => String(s.id));
   }
 
+  /**
+   * Whether a credential still authenticates, by one read-only request: GET /users/me/sessions
+   * lists sessions for it (true) or refuses it with 401 or 403 (false); anything else can't tell.
+   */
+  protected async authenticates(who: Identity): Promise<boolean | undefined> {
+    const status = (await this.client.undo('getMySessions', { expect: 200, as: who }))?.response?.status;
+    return status === 200 ? true : status === 401 || status === 403 ? false : undefined;
+  }
+
   async cleanup(): Promise<void> {
     if (!this.stateful) return;
     for (const as of this.sessions.splice(0)) {
