@@ -15,17 +15,17 @@ test.describe('createApiToken  POST /user/tokens', () => {
     expect(await semaphore.call('listApiTokens', { expect: 200, as: bearer(id!) })).toConform({ because: 'semaphore:createApiToken.token-works' });
   });
 
-  test('refused without credentials', { annotation: req('semaphore:createApiToken.requires-credentials', 'RFC9110-15.5.2') }, async ({ semaphore }) => {
+  test('refused without credentials', { annotation: req('semaphore:createApiToken.requires-credentials') }, async ({ semaphore }) => {
     expectRefused(await semaphore.createToken(anonymous, { expect: 401 }), 'semaphore:createApiToken.requires-credentials');
   });
 
-  test('refused for a session cookie the server never issued', { annotation: req('semaphore:createApiToken.requires-credentials', 'RFC9110-15.5.2') }, async ({ semaphore, run, data }, info) => {
+  test('refused for a session cookie the server never issued', { annotation: req('semaphore:createApiToken.requires-credentials') }, async ({ semaphore, run, data }, info) => {
     needState(run, 'semaphore', info, 'a cookie it never issued is refused (it checks only that one is present)');
     const forged = { label: 'forged session cookie', headers: { cookie: `semaphore=${data.string.alphanumeric(64)}` } };
     expectRefused(await semaphore.createToken(forged, { expect: 401 }), 'semaphore:createApiToken.requires-credentials');
   });
 
-  test('refused for an API token the server never issued', { annotation: req('semaphore:createApiToken.requires-credentials', 'RFC9110-15.5.2') }, async ({ semaphore, run, data }, info) => {
+  test('refused for an API token the server never issued', { annotation: req('semaphore:createApiToken.requires-credentials') }, async ({ semaphore, run, data }, info) => {
     needState(run, 'semaphore', info, 'a token it never issued is refused (it checks only that one is present)');
     expectRefused(await semaphore.createToken(bearer(data.string.alphanumeric({ length: 44, casing: 'lower' })), { expect: 401 }), 'semaphore:createApiToken.requires-credentials');
   });

@@ -5,7 +5,7 @@ import { sessionCookiesSet, setCookies } from '../../engine/checks/cookies.ts';
 import type { Violation } from '../../engine/checks/types.ts';
 import type { Contract } from '../../engine/contract/model.ts';
 import type { RequirementId } from '../../requirements/index.ts';
-import { finding } from '../../engine/test.ts';
+import { finding, req } from '../../engine/test.ts';
 import { header, jsonBody, type Exchange } from '../../engine/http/exchange.ts';
 import type { RunContext } from '../../engine/run.ts';
 import type { TestInfo } from '@playwright/test';
@@ -155,10 +155,15 @@ export function refusal(because: RequirementId, ex: Exchange, also: Violation[] 
     : []), ...also]);
 }
 
-/** Judges a refusal: the behaviour owns the status, and RFC 9110 judges a 401's challenge. */
+/**
+ * Judges a refusal: the behaviour owns the status, and RFC 9110 judges a 401's challenge. Another
+ * 4xx says nothing about challenges, so the test names RFC9110-15.5.2 only when a 401 came.
+ */
 export function expectRefused(ex: Exchange, because: RequirementId, also: Violation[] = []): void {
   expect(refusal(because, ex, also)).toConform();
-  if (ex.response?.status === 401) expect(ex).toConform({ because, only: ['RFC9110-15.5.2'] });
+  if (ex.response?.status !== 401) return;
+  test.info().annotations.push(...req('RFC9110-15.5.2'));
+  expect(ex).toConform({ because, only: ['RFC9110-15.5.2'] });
 }
 
 export const bearer = (tokenId: string): Identity => ({ label: 'API token', headers: { authorization: `Bearer ${tokenId}` } });
@@ -167,6 +172,13 @@ export const bearer = (tokenId: string): Identity => ({ label: 'API token', head
 export function sessionFrom(ex: Exchange): Identity | undefined {
   const line = ex.response && setCookies(ex.response).find((c) => c.cookie.name === 'semaphore' && c.cookie.value !== '');
   return line ? { label: 'session cookie', headers: { cookie: `semaphore=${line.cookie.value}` } } : undefined;
+}
+
+/** The login set the session cookie; without it the cookie checks of that test are not reached. */
+export function setsSession(ex: Exchange) {
+  return finding('semaphore:login.session-works', [ex], ex.response && ex.response.status < 400 && !sessionFrom(ex)
+    ? [violation('sets_session_cookie', 'the login set no semaphore cookie', { expected: 'Set-Cookie: semaphore=…', received: 'none' })]
+    : []);
 }
 
 /** The ids of the APIToken or APIToken[] a response carries. */

@@ -12,17 +12,17 @@ test.describe('listApiTokens  GET /user/tokens', () => {
     expect(await semaphore.call('listApiTokens', { expect: 200, as: token.bearer })).toConform();
   });
 
-  test('refused without credentials', { annotation: req('semaphore:listApiTokens.requires-credentials', 'RFC9110-15.5.2') }, async ({ semaphore }) => {
+  test('refused without credentials', { annotation: req('semaphore:listApiTokens.requires-credentials') }, async ({ semaphore }) => {
     expectRefused(await semaphore.call('listApiTokens', { expect: 401, as: anonymous }), 'semaphore:listApiTokens.requires-credentials');
   });
 
-  test('refused for a session cookie the server never issued', { annotation: req('semaphore:listApiTokens.requires-credentials', 'RFC9110-15.5.2') }, async ({ semaphore, run, data }, info) => {
+  test('refused for a session cookie the server never issued', { annotation: req('semaphore:listApiTokens.requires-credentials') }, async ({ semaphore, run, data }, info) => {
     needState(run, 'semaphore', info, 'a cookie it never issued is refused (it checks only that one is present)');
     const forged = { label: 'forged session cookie', headers: { cookie: `semaphore=${data.string.alphanumeric(64)}` } };
     expectRefused(await semaphore.call('listApiTokens', { expect: 401, as: forged }), 'semaphore:listApiTokens.requires-credentials');
   });
 
-  test('refused for an API token the server never issued', { annotation: req('semaphore:listApiTokens.requires-credentials', 'RFC9110-15.5.2') }, async ({ semaphore, run, data }, info) => {
+  test('refused for an API token the server never issued', { annotation: req('semaphore:listApiTokens.requires-credentials') }, async ({ semaphore, run, data }, info) => {
     needState(run, 'semaphore', info, 'a token it never issued is refused (it checks only that one is present)');
     expectRefused(await semaphore.call('listApiTokens', { expect: 401, as: bearer(data.string.alphanumeric({ length: 44, casing: 'lower' })) }), 'semaphore:listApiTokens.requires-credentials');
   });

@@ -10,7 +10,7 @@ test.describe('logout  POST /auth/logout', () => {
   // No scenario for a logout without a session: the document requires credentials for it (line
   // 897) but names no answer without them, and any answer harms nobody.
 
-  test('afterwards the old session cookie no longer authenticates', { annotation: req('semaphore:logout#204', 'semaphore:logout.ends-session', 'RFC9110-15.5.2') }, async ({ semaphore, run }, info) => {
+  test('afterwards the old session cookie no longer authenticates', { annotation: req('semaphore:logout#204', 'semaphore:logout.ends-session') }, async ({ semaphore, run }, info) => {
     needState(run, 'semaphore', info, 'a logged-out session stops working');
     const session = await semaphore.session();
     expect(await semaphore.call('logout', { expect: 204, as: session })).toConform();

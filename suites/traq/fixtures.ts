@@ -3,7 +3,7 @@ import { test as engine, expect, ApiClient, anonymous, type Identity } from '../
 import { needVariables, precondition } from '../../engine/preconditions.ts';
 import { setCookies } from '../../engine/checks/cookies.ts';
 import { header, jsonBody, type Exchange } from '../../engine/http/exchange.ts';
-import { finding, violation } from '../../engine/test.ts';
+import { finding, req, violation } from '../../engine/test.ts';
 import type { RequirementId } from '../../requirements/index.ts';
 import type { RunContext } from '../../engine/run.ts';
 import type { TestInfo } from '@playwright/test';
@@ -100,10 +100,22 @@ export function refusal(because: RequirementId, ex: Exchange) {
     : []);
 }
 
-/** Judges a refusal: the behaviour owns the status, and RFC 9110 judges a 401's challenge. */
+/**
+ * Judges a refusal: the behaviour owns the status, and RFC 9110 judges a 401's challenge. Another
+ * 4xx says nothing about challenges, so the test names RFC9110-15.5.2 only when a 401 came.
+ */
 export function expectRefused(ex: Exchange, because: RequirementId): void {
   expect(refusal(because, ex)).toConform();
-  if (ex.response?.status === 401) expect(ex).toConform({ because, only: ['RFC9110-15.5.2'] });
+  if (ex.response?.status !== 401) return;
+  test.info().annotations.push(...req('RFC9110-15.5.2'));
+  expect(ex).toConform({ because, only: ['RFC9110-15.5.2'] });
+}
+
+/** The login set the session cookie; without it the cookie checks of that test are not reached. */
+export function setsSession(ex: Exchange) {
+  return finding('traq:login.session-works', [ex], ex.response && ex.response.status < 400 && !sessionFrom(ex)
+    ? [violation('sets_session_cookie', 'the login set no r_session cookie', { expected: 'Set-Cookie: r_session=…', received: 'none' })]
+    : []);
 }
 
 export function sessionFrom(ex: Exchange): Identity | undefined {

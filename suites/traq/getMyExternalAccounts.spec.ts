@@ -6,7 +6,7 @@ test.describe('getMyExternalAccounts  GET /users/me/ex-accounts', () => {
     expect(await traq.call('getMyExternalAccounts', { expect: 200, as: session })).toConform();
   });
 
-  test('refused without credentials', { annotation: req('traq:getMyExternalAccounts.requires-credentials', 'RFC9110-15.5.2') }, async ({ traq }) => {
+  test('refused without credentials', { annotation: req('traq:getMyExternalAccounts.requires-credentials') }, async ({ traq }) => {
     expectRefused(await traq.call('getMyExternalAccounts', { expect: 401, as: anonymous }), 'traq:getMyExternalAccounts.requires-credentials');
   });
 });

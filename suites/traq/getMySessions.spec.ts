@@ -41,17 +41,17 @@ test.describe('getMySessions  GET /users/me/sessions', () => {
     }
   });
 
-  test('refused without credentials', { annotation: req('traq:getMySessions.requires-credentials', 'RFC9110-15.5.2') }, async ({ traq }) => {
+  test('refused without credentials', { annotation: req('traq:getMySessions.requires-credentials') }, async ({ traq }) => {
     expectRefused(await traq.call('getMySessions', { expect: 401, as: anonymous }), 'traq:getMySessions.requires-credentials');
   });
 
-  test('refused for a session cookie the server never issued', { annotation: req('traq:getMySessions.requires-credentials', 'RFC9110-15.5.2') }, async ({ traq, run, data }, info) => {
+  test('refused for a session cookie the server never issued', { annotation: req('traq:getMySessions.requires-credentials') }, async ({ traq, run, data }, info) => {
     needState(run, 'traq', info, 'a cookie it never issued is refused (it checks only that one is present)');
     const forged = { label: 'forged session cookie', headers: { cookie: `r_session=${data.string.alphanumeric(36)}` } };
     expectRefused(await traq.call('getMySessions', { expect: 401, as: forged }), 'traq:getMySessions.requires-credentials');
   });
 
-  test('refused for a bearer token the server never issued', { annotation: req('traq:getMySessions.requires-credentials', 'RFC9110-15.5.2') }, async ({ traq, run, data }, info) => {
+  test('refused for a bearer token the server never issued', { annotation: req('traq:getMySessions.requires-credentials') }, async ({ traq, run, data }, info) => {
     needState(run, 'traq', info, 'a token it never issued is refused (it checks only that one is present)');
     const forged = { label: 'forged bearer token', headers: { authorization: `Bearer ${data.string.alphanumeric(36)}` } };
     expectRefused(await traq.call('getMySessions', { expect: 401, as: forged }), 'traq:getMySessions.requires-credentials');

@@ -18,7 +18,7 @@ test.describe('linkExternalAccount  POST /users/me/ex-accounts/link', () => {
     expect(await traq.call('linkExternalAccount', { expect: 400, as: session, json: {} })).toConform();
   });
 
-  test('refused without credentials', { annotation: req('traq:linkExternalAccount.requires-credentials', 'RFC9110-15.5.2') }, async ({ traq, run, data }) => {
+  test('refused without credentials', { annotation: req('traq:linkExternalAccount.requires-credentials') }, async ({ traq, run, data }) => {
     // A provider the server would link for a session, so only the missing credentials can refuse it.
     const providerName = run.vars('traq').TRAQ_LINKABLE_PROVIDER || data.word.sample();
     expectRefused(await traq.call('linkExternalAccount', { expect: 401, as: anonymous, json: { providerName } }), 'traq:linkExternalAccount.requires-credentials');

@@ -12,14 +12,14 @@ test.describe('logout  POST /logout', () => {
     expect(await traq.call('logout', { expect: 302, as: session, query: { redirect: '/' } })).toConform();
   });
 
-  test('afterwards the session cookie no longer authenticates', { annotation: req('traq:logout#204', 'traq:logout.ends-session', 'RFC9110-15.5.2') }, async ({ traq, run }, info) => {
+  test('afterwards the session cookie no longer authenticates', { annotation: req('traq:logout#204', 'traq:logout.ends-session') }, async ({ traq, run }, info) => {
     needState(run, 'traq', info, 'a logged-out session stops working');
     const session = await traq.session();
     expect(await traq.call('logout', { expect: 204, as: session })).toConform();
     expectRefused(await traq.call('getMySessions', { expect: 401, as: session }), 'traq:logout.ends-session');
   });
 
-  test('all=true ends the user\'s other sessions too', { annotation: req('traq:logout#204', 'traq:logout.all-ends-others', 'RFC9110-15.5.2') }, async ({ traq, run }, info) => {
+  test('all=true ends the user\'s other sessions too', { annotation: req('traq:logout#204', 'traq:logout.all-ends-others') }, async ({ traq, run }, info) => {
     needState(run, 'traq', info, 'other sessions end');
     const mine = await traq.session();
     const other = await traq.session();

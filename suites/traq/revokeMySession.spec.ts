@@ -7,7 +7,7 @@ test.describe('revokeMySession  DELETE /users/me/sessions/{sessionId}', () => {
     expect(await traq.call('revokeMySession', { expect: 204, as: session, params: { sessionId: data.string.uuid() } })).toConform();
   });
 
-  test('204 for an own session, which then no longer authenticates', { annotation: req('traq:revokeMySession#204', 'traq:revokeMySession.ends-session', 'RFC9110-15.5.2') }, async ({ traq, run }, info) => {
+  test('204 for an own session, which then no longer authenticates', { annotation: req('traq:revokeMySession#204', 'traq:revokeMySession.ends-session') }, async ({ traq, run }, info) => {
     needState(run, 'traq', info, 'a revoked session stops working');
     const keeper = await traq.session();
     const before = await traq.sessionIds(keeper);
@@ -22,7 +22,7 @@ test.describe('revokeMySession  DELETE /users/me/sessions/{sessionId}', () => {
   // No scenario for a sessionId that is not a UUID: the document names no status for it, and traQ
   // itself reads such an id as the nil UUID and answers 204.
 
-  test('refused without credentials', { annotation: req('traq:revokeMySession.requires-credentials', 'RFC9110-15.5.2') }, async ({ traq, data }) => {
+  test('refused without credentials', { annotation: req('traq:revokeMySession.requires-credentials') }, async ({ traq, data }) => {
     expectRefused(await traq.call('revokeMySession', { expect: 401, as: anonymous, params: { sessionId: data.string.uuid() } }), 'traq:revokeMySession.requires-credentials');
   });
 });
