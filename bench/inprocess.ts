@@ -58,7 +58,7 @@ function conform(item: Item, contract: Contract, redactor: Redactor, t: StageMs)
   if (exchange.response) redactor.learnFrom(exchange.response, contract.operations[exchange.operationId]?.responses[String(exchange.response.status)]?.secretFields ?? []);
   let b = performance.now();
   t.learn += b - a;
-  const outcomes: Outcome[] = evaluate(exchange, contract, item.because);
+  const outcomes: Outcome[] = evaluate(exchange, contract, item.because ? { because: item.because } : {});
   a = performance.now();
   t.evaluate += a - b;
   let bytes = 0;
@@ -66,7 +66,7 @@ function conform(item: Item, contract: Contract, redactor: Redactor, t: StageMs)
     b = performance.now();
     const level = requirement(o.requirement).level;
     const redacted = o.exchanges.map((e) => redactor.exchange(e));
-    const violations = o.violations.map((v) => ({ ...v, message: redactor.text(v.message), ...(v.received !== undefined ? { received: redactor.text(v.received) } : {}) }));
+    const violations = o.violations.map((v) => redactor.violation(v));
     a = performance.now();
     t.redact += a - b;
     const exchanges = redacted.map((r) => ({ ...r, curl: curl(r.request) }));

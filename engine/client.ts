@@ -1,7 +1,7 @@
 import { test } from '@playwright/test';
 import type { ApiName } from './config/apis.ts';
 import type { Operation } from './contract/model.ts';
-import type { Exchange, HeaderMap, RecordedRequest } from './http/exchange.ts';
+import type { Exchange, ExpectedStatus, HeaderMap, RecordedRequest } from './http/exchange.ts';
 import type { RunContext } from './run.ts';
 
 /** Who a request speaks for: the headers that carry its credentials (none for anonymous). */
@@ -13,8 +13,11 @@ export interface Identity {
 export const anonymous: Identity = { label: 'no credentials', headers: {} };
 
 export interface CallOptions {
-  /** The status the scenario requires; the checks judge the response against it. */
-  expect: number;
+  /**
+   * The status the scenario requires; the checks judge the response against it. A list or a class
+   * ('4XX') where the document names no status and every member is a reasonable reading.
+   */
+  expect: ExpectedStatus;
   as?: Identity;
   params?: Record<string, string>;
   query?: Record<string, string | number | boolean | undefined>;
@@ -54,7 +57,7 @@ export class ApiClient {
   /** A request of the test body; refused once teardown has begun, so nothing is created after cleanup has looked. */
   call(operationId: string, options: CallOptions): Promise<Exchange> {
     if (this.stopped) return Promise.reject(new Error(`${operationId} was not sent: the test is being torn down`));
-    const pending = this.exchange(operationId, options);
+    const pending = this.exchange(operationId, options, true);
     this.inFlight.add(pending);
     const settled = () => this.inFlight.delete(pending);
     pending.then(settled, settled);
@@ -76,16 +79,20 @@ export class ApiClient {
 
   /** A teardown request: sent even after `stop`, and never throws (teardown must not). */
   undo(operationId: string, options: CallOptions): Promise<Exchange | undefined> {
-    return this.exchange(operationId, options).catch(() => undefined);
+    return this.exchange(operationId, options, false).catch(() => undefined);
   }
 
-  private async exchange(operationId: string, options: CallOptions): Promise<Exchange> {
+  private async exchange(operationId: string, options: CallOptions, inTestBody: boolean): Promise<Exchange> {
     const op = this.operation(operationId);
     // The requests that got no answer already failed their tests; the rest of the run says so once, as a skip.
+    // (Not in teardown: a skip there would hide the test's own verdict; the target refuses to send anyway.)
     const down = this.target.down();
-    if (down) test.info().skip(true, `not run: ${down}`);
+    if (down && inTestBody) test.info().skip(true, `not run: ${down}`);
     const request = this.request(op, options);
     const sent = await this.target.send(request, op, options.expect);
+    // The request that found the target down (its last timeout, a 429 past the cap, the last 404) judges nothing either.
+    const found = !down && inTestBody ? this.target.down() : undefined;
+    if (found) test.info().skip(true, `not run: ${found}`);
     if (sent.response) this.run.redactor.learnFrom(sent.response, op.responses[String(sent.response.status)]?.secretFields ?? []);
     const exchange: Exchange = {
       api: this.api,

@@ -1,7 +1,14 @@
 import type { TestInfo } from '@playwright/test';
-import { ApiClient } from './client.ts';
+import { CLEANUP_ANNOTATION, type CleanupRecord, type CredentialKind } from './annotations.ts';
+import { ApiClient, type Identity } from './client.ts';
 import type { ApiName } from './config/apis.ts';
 import type { RunContext } from './run.ts';
+
+interface EndedCredential {
+  kind: CredentialKind;
+  who: Identity;
+  how: string;
+}
 
 /**
  * The base of each API's flows (suites/<api>/fixtures.ts): the client, and a teardown that undoes
@@ -10,6 +17,7 @@ import type { RunContext } from './run.ts';
  */
 export abstract class ApiFlows {
   readonly client: ApiClient;
+  private readonly endedHere: EndedCredential[] = [];
 
   constructor(api: ApiName, protected readonly run: RunContext, protected readonly info: TestInfo) {
     this.client = new ApiClient(api, run);
@@ -20,8 +28,22 @@ export abstract class ApiFlows {
     return this.client.target.stateful;
   }
 
-  /** Undoes what the test created; must not throw. */
+  /** Undoes what the test created; must not throw. Reports each session or token it ends with `ended`. */
   abstract cleanup(): Promise<void>;
+
+  /**
+   * Whether `who` still authenticates, by one read-only request (sent with `client.undo`);
+   * undefined when it cannot tell (no answer, an answer that says neither). An API whose fixture
+   * does not say how cannot tell.
+   */
+  protected authenticates(_who: Identity): Promise<boolean | undefined> {
+    return Promise.resolve(undefined);
+  }
+
+  /** Cleanup ended this session or token (`how`: the request that ended it, e.g. "logout"); it is tried once more afterwards. */
+  protected ended(kind: CredentialKind, who: Identity, how: string): void {
+    this.endedHere.push({ kind, who, how });
+  }
 
   /**
    * Stops the test's requests, then undoes what it created. A run stopped while a test tears down
@@ -29,9 +51,26 @@ export abstract class ApiFlows {
    * fixture) still waits for this one, so nothing the test created outlives the run.
    */
   close(): Promise<void> {
-    const closing = this.client.stop().then(() => this.cleanup());
+    const closing = this.client.stop().then(() => this.cleanup()).then(() => this.verifyCleanup());
     this.run.holdFor(closing);
     return closing;
+  }
+
+  /**
+   * Tries each credential cleanup ended once more, so a run says honestly how many still work
+   * (a server whose logout does not end sessions) instead of claiming a clean-up it has not seen.
+   */
+  private async verifyCleanup(): Promise<void> {
+    for (const { kind, who, how } of this.endedHere.splice(0)) {
+      let stillWorks: boolean | undefined;
+      try {
+        stillWorks = await this.authenticates(who);
+      } catch {
+        stillWorks = undefined;
+      }
+      const record: CleanupRecord = { api: this.client.api, kind, how, stillWorks: stillWorks ?? null };
+      this.info.annotations.push({ type: CLEANUP_ANNOTATION, description: JSON.stringify(record) });
+    }
   }
 }
 

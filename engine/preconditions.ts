@@ -31,6 +31,18 @@ export function needDestructive(run: RunContext, info: TestInfo, what: string): 
   }
 }
 
+/**
+ * A login with a wrong password for a configured account counts towards that account's lockout on
+ * most servers; CONFORMANCE_SKIP_WRONG_PASSWORD=1 keeps a live run (e.g. repeated CI runs) from sending any.
+ */
+export const SKIP_WRONG_PASSWORD_VARIABLE = 'CONFORMANCE_SKIP_WRONG_PASSWORD';
+
+export function needWrongPasswordLogins(run: RunContext, info: TestInfo, account: string): void {
+  if (run.settings.target === 'live' && run.settings.skipWrongPassword) {
+    info.skip(true, `sends a wrong password for ${account}, which counts towards its lockout; skipped because ${SKIP_WRONG_PASSWORD_VARIABLE}=1`);
+  }
+}
+
 /** A step the test builds on did not work; the requirement that covers that step fails in its own test. */
 export function precondition(ok: boolean, info: TestInfo, reason: string): asserts ok {
   if (!ok) info.skip(true, `precondition failed: ${reason}`);

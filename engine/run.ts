@@ -1,4 +1,3 @@
-import { resolve } from 'node:path';
 import { API_DEFINITIONS, contractFile, type ApiName } from './config/apis.ts';
 import { apiVariables, readSettings, secretValues, type Settings } from './config/settings.ts';
 import { loadContract } from './contract/load.ts';
@@ -7,6 +6,7 @@ import { Redactor } from './http/redact.ts';
 import { liveTarget } from './targets/live.ts';
 import { mockTarget } from './targets/mock.ts';
 import { awaitMocks, MOCKS_FILE_VARIABLE } from './targets/mock-handoff.ts';
+import { RUN_DIR_VARIABLE } from './targets/run-state.ts';
 import type { Target } from './targets/target.ts';
 
 /**
@@ -33,9 +33,6 @@ export function runContext(): RunContext {
   current ??= createRunContext(process.env);
   return current;
 }
-
-/** Where a run notes that a target stopped answering (see liveTarget); cleared when a run starts. */
-export const downMarker = (reportDir: string, api: ApiName): string => resolve(reportDir, `.${api}-stopped-answering`);
 
 export const mockUrlVariable = (api: ApiName): string => `CONFORMANCE_MOCK_URL_${api.toUpperCase()}`;
 
@@ -73,7 +70,7 @@ function createRunContext(env: NodeJS.ProcessEnv): RunContext {
           if (!url) throw new Error(`the mock for ${api} is not running: start the suites through playwright.config.ts, whose global set-up starts it`);
           t = mockTarget(url, settings.timeoutMs);
         } else {
-          t = liveTarget(env[API_DEFINITIONS[api].baseUrlVariable]!.replace(/\/+$/, ''), { ...settings, downMarker: downMarker(settings.reportDir, api) });
+          t = liveTarget(env[API_DEFINITIONS[api].baseUrlVariable]!.replace(/\/+$/, ''), { ...settings, runDir: env[RUN_DIR_VARIABLE] });
         }
         targets.set(api, t);
       }

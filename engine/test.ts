@@ -5,11 +5,11 @@ import type { Faker } from '@faker-js/faker';
 import { expect as baseExpect, test as base } from '@playwright/test';
 import { requirement, type RequirementId } from '../requirements/index.ts';
 import { WARNING_ANNOTATION } from './annotations.ts';
-import { evaluate, type Outcome } from './checks/evaluate.ts';
+import { evaluate, type EvaluateOptions, type Outcome } from './checks/evaluate.ts';
 import type { ApiName } from './config/apis.ts';
 import { curl } from './http/curl.ts';
 import type { Exchange } from './http/exchange.ts';
-import { EVIDENCE_CONTENT_TYPE, EVIDENCE_NAME, type CheckRecord } from './evidence.ts';
+import { EVIDENCE_CONTENT_TYPE, EVIDENCE_NAME, forEvidence, type CheckRecord } from './evidence.ts';
 import { formatRecord } from './format.ts';
 import { runContext, type RunContext } from './run.ts';
 
@@ -38,15 +38,7 @@ function seedFor(runSeed: number, title: string): number {
   return createHash('sha256').update(`${runSeed}\0${title}`).digest().readUInt32BE(0);
 }
 
-export interface ConformOptions {
-  /** The behaviour this exchange proves; a wrong status then breaks it. */
-  because?: RequirementId;
-  /**
-   * Judge only these requirements; the status and shape of the response are not in question here
-   * (e.g. a foreign redirect may be refused with any status, as long as it is not followed).
-   */
-  only?: RequirementId[];
-}
+export type { EvaluateOptions as ConformOptions } from './checks/evaluate.ts';
 
 const isExchange = (v: unknown): v is Exchange => typeof v === 'object' && v !== null && 'request' in v && 'operationId' in v;
 
@@ -56,24 +48,21 @@ const isExchange = (v: unknown): v is Exchange => typeof v === 'object' && v !==
  * as redacted evidence; a violated MUST fails the test, a violated SHOULD is a warning.
  */
 export const expect = baseExpect.extend({
-  toConform(received: Exchange | Outcome, options: ConformOptions = {}) {
+  toConform(received: Exchange | Outcome, options: EvaluateOptions = {}) {
     if (this.isNot) throw new Error('toConform cannot be negated: name the status or behaviour the server must show instead');
     const run = runContext();
-    let outcomes = isExchange(received) ? evaluate(received, run.contract(received.api as ApiName), options.because) : [received];
-    if (options.only && isExchange(received)) {
-      // A check that did not apply found nothing wrong: for `only`, that is the requirement kept.
-      outcomes = options.only.map((id) => outcomes.find((o) => o.requirement === id) ?? { requirement: id, violations: [], exchanges: [received] });
-    }
+    const outcomes = isExchange(received) ? evaluate(received, run.contract(received.api as ApiName), options) : [received];
     const info = base.info();
     const records = outcomes.map((o): CheckRecord => {
       const level = requirement(o.requirement).level;
       return {
         requirement: o.requirement,
         level,
-        verdict: o.violations.length === 0 ? 'pass' : level === 'MUST' ? 'fail' : 'warn',
-        violations: o.violations.map((v) => ({ ...v, message: run.redactor.text(v.message), ...(v.received !== undefined ? { received: run.redactor.text(v.received) } : {}) })),
+        verdict: o.violations.length > 0 ? (level === 'MUST' ? 'fail' : 'warn') : o.unjudged ? 'skip' : 'pass',
+        ...(o.unjudged ? { reason: o.unjudged } : {}),
+        violations: o.violations.map((v) => run.redactor.violation(v)),
         exchanges: o.exchanges.map((e) => {
-          const redacted = run.redactor.exchange(e);
+          const redacted = forEvidence(run.redactor.exchange(e));
           return { ...redacted, curl: curl(redacted.request) };
         }),
         forcedByMock: o.exchanges.some((e) => e.forcedByMock === true),

@@ -71,6 +71,9 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) test(`an interrupted run ($
   const report = JSON.parse(readFileSync(join(reportDir, 'conformance.json'), 'utf8')) as ConformanceReport;
   expect(report.run.interrupted).toBe(true);
   expect(report.results.filter((r) => r.verdict === 'fail')).toEqual([]);
+  // Tests it never started are skipped with that reason: "never exercised" means a gap in the suite.
+  expect(report.coverage.filter((c) => c.state === 'not-exercised').map((c) => c.requirement)).toEqual([]);
+  expect(report.results.some((r) => r.verdict === 'skip' && /interrupted before this test started/.test(r.reason ?? ''))).toBe(true);
 });
 
 test('on 429 the run waits as Retry-After says and sends the request again; the verdicts are unaffected', async ({ host }) => {

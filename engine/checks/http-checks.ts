@@ -1,4 +1,5 @@
 import { header } from '../http/exchange.ts';
+import { documentedResponse } from './contract-checks.ts';
 import { violation, type Check } from './types.ts';
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
@@ -22,10 +23,12 @@ export const challengeOn401: Check = {
   run: ({ response }) => header(response!, 'www-authenticate')?.trim() ? [] : [violation('challenge_on_401', 'no WWW-Authenticate on 401', { expected: 'a challenge such as Bearer realm="api"', received: 'absent' })],
 };
 
+/** Where the contract documents Location as required, the operation's own requirement owns its absence. */
 export const locationOnRedirect: Check = {
   name: 'location_on_redirect',
   requirement: 'RFC9110-10.2.2',
-  applies: ({ response }) => response !== undefined && REDIRECTS.has(response.status),
+  applies: (ctx) => ctx.response !== undefined && REDIRECTS.has(ctx.response.status)
+    && !Object.entries(documentedResponse(ctx)?.headers ?? {}).some(([name, spec]) => name.toLowerCase() === 'location' && spec.required),
   run: ({ response }) => header(response!, 'location')?.trim() ? [] : [violation('location_on_redirect', `no Location on ${response!.status}`, { expected: 'a Location header', received: 'absent' })],
 };
 

@@ -1,4 +1,4 @@
-import { bodyMatchesSchema, contentTypeConforms, documentedHeadersPresent, statusAsExpected, statusDocumented } from './contract-checks.ts';
+import { bodyMatchesSchema, contentTypeConforms, documentedHeadersPresent, jsonParses, statusAsExpected, statusDocumented } from './contract-checks.ts';
 import { noStoreOnSecrets, sessionCookieHttpOnly, sessionCookieSameSite, sessionCookieSecure, setCookieWellFormed } from './cookie-checks.ts';
 import { challengeOn401, contentTypeOnContent, locationOnRedirect, noContentOn204, redirectStaysOnOrigin } from './http-checks.ts';
 import type { Check } from './types.ts';
@@ -9,6 +9,7 @@ export const CHECKS: readonly Check[] = [
   statusDocumented,
   contentTypeConforms,
   bodyMatchesSchema,
+  jsonParses,
   documentedHeadersPresent,
   noContentOn204,
   challengeOn401,

@@ -1,6 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { PROJECT_ROOT } from '../contract/load.ts';
+import { registerSchemaFile, validateAgainst } from '../contract/schemas.ts';
 import { compareRuns, renderComparison, type RunColumn } from '../reporter/compare.ts';
 import type { ConformanceReport } from '../reporter/model.ts';
 
@@ -25,8 +27,7 @@ function main(): number {
   const runs: RunColumn[] = [];
   for (const [i, file] of files.entries()) {
     try {
-      const report = JSON.parse(readFileSync(file, 'utf8')) as ConformanceReport;
-      if (report.schemaVersion !== 1 || !Array.isArray(report.results)) throw new Error('not a conformance.json (schemaVersion 1)');
+      const report = readReport(file);
       runs.push({ label: labels[i] ?? (basename(dirname(resolve(file))) || file), report });
     } catch (err) {
       process.stderr.write(`auth-conformance compare: cannot use ${file}: ${(err as Error).message.split('\n')[0]}\n`);
@@ -39,6 +40,16 @@ function main(): number {
   for (const r of differing) process.stdout.write(`  ${r.requirement}: ${r.cells.map((c, i) => `${runs[i]!.label}=${c?.verdict ?? 'not run'}`).join(' ')}\n`);
   process.stdout.write(`written: ${parsed.values.out}\n`);
   return 0;
+}
+
+/** A conformance.json that holds to its published schema; anything else is refused before a byte of it is rendered. */
+function readReport(file: string): ConformanceReport {
+  const data = JSON.parse(readFileSync(file, 'utf8')) as unknown;
+  if (!data || typeof data !== 'object' || (data as { schemaVersion?: unknown }).schemaVersion !== 1) throw new Error('not a conformance.json (schemaVersion 1)');
+  const schema = { $ref: registerSchemaFile(resolve(PROJECT_ROOT, 'schemas/report/conformance.json'), 'compare') };
+  const first = validateAgainst(schema, data)[0];
+  if (first) throw new Error(`not a valid conformance.json (schemas/report/conformance.json) at ${first.path || '(root)'}: ${first.expected}, received ${first.received}`);
+  return data as ConformanceReport;
 }
 
 process.exit(main());

@@ -3,10 +3,18 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { ConfigError } from '../config/errors.ts';
+import { ensureReportDir } from '../config/report-dir.ts';
 import { loadEnvironment, readSettings, type Settings } from '../config/settings.ts';
 import { PROJECT_ROOT } from '../contract/load.ts';
+import { findingsLine } from '../reporter/findings.ts';
 import type { ConformanceReport } from '../reporter/model.ts';
+import { API_DEFINITIONS, contractFile } from '../config/apis.ts';
+import { ContractError } from '../contract/errors.ts';
+import { preflightContract } from '../contract/preflight.ts';
 import { startMocksInBackground } from '../targets/mock-handoff.ts';
+import { createRunDir, readHalts, removeRunDir } from '../targets/run-state.ts';
+import { baseUrlLooksWrong, haltedTargets } from './misconfiguration.ts';
+import { lockReportDir, unlockReportDir } from './report-lock.ts';
 
 /**
  * `npm run conformance`: checks the configuration, runs the suites of the selected APIs through
@@ -19,8 +27,12 @@ async function main(): Promise<number> {
   try {
     const envFiles = loadEnvironment();
     settings = readSettings(process.env, envFiles);
+    ensureReportDir(settings.reportDir);
+    // Before Prism sees a contract: it loads whatever it is given, without limits.
+    for (const api of settings.apis) preflightContract(contractFile(api));
+    lockReportDir(resolve(process.cwd(), settings.reportDir));
   } catch (err) {
-    if (err instanceof ConfigError) {
+    if (err instanceof ConfigError || err instanceof ContractError) {
       process.stderr.write(`auth-conformance: ${err.message}\n`);
       return 2;
     }
@@ -28,6 +40,16 @@ async function main(): Promise<number> {
   }
   process.env.CONFORMANCE_SEED = String(settings.seed);
   const reportDir = resolve(process.cwd(), settings.reportDir);
+  const runDir = createRunDir(process.env);
+  try {
+    return await run(settings, reportDir, runDir);
+  } finally {
+    removeRunDir(runDir);
+    unlockReportDir(reportDir);
+  }
+}
+
+async function run(settings: Settings, reportDir: string, runDir: string): Promise<number> {
   const jsonPath = resolve(reportDir, 'conformance.json');
   const started = Date.now();
 
@@ -72,6 +94,15 @@ async function main(): Promise<number> {
   const report = readReport(jsonPath);
   const s = report.summary;
   const stopped = report.run.interrupted === true;
+  // A target that stopped answering, throttled the run away, or was never where the base URL points
+  // says nothing about conformance: the run could not be made.
+  const baseUrls = Object.fromEntries(settings.apis.map((api) => [api, process.env[API_DEFINITIONS[api].baseUrlVariable]]));
+  const misconfigured = stopped ? undefined : haltedTargets(readHalts(runDir), baseUrls) ?? baseUrlLooksWrong(report);
+  if (misconfigured) {
+    process.stderr.write(`auth-conformance: ${misconfigured}; no verdict (reports in ${settings.reportDir}/)\n`);
+    return 2;
+  }
+  process.stdout.write(findingsText(report));
   for (const [api, c] of Object.entries(s.byApi)) {
     const verdict = stopped ? 'not judged (the run was interrupted)' : `${c.verdict === 'pass' ? 'conforms' : 'does not conform'} at MUST level`;
     process.stdout.write(`${api}: ${verdict} (${c.mustFailures} MUST failed, ${c.shouldWarnings} SHOULD warned, ${c.passes} passed, ${c.skips} skipped, ${c.forcedByMock} forced by mock)\n`);
@@ -85,8 +116,27 @@ async function main(): Promise<number> {
   for (const k of g.known) process.stdout.write(`known failure (baseline): ${k.requirement} in "${k.test}": ${k.reason}${k.expires ? ` (until ${k.expires})` : ''}\n`);
   for (const b of g.breaking.filter((x) => x.expired)) process.stdout.write(`baseline entry for ${b.requirement} expired on ${b.expired}: it counts again\n`);
   for (const r of g.removable) process.stdout.write(`fixed: ${r.requirement} no longer fails; remove it from ${g.baseline}\n`);
-  process.stdout.write(`gate (${g.level}): ${g.passed ? 'passed' : `FAILED (${g.breaking.length} result${g.breaking.length === 1 ? '' : 's'} break it)`}\n`);
+  const breaking = new Set(g.breaking.map((b) => `${b.requirement}\u0000${b.test}`));
+  const problems = report.findings.filter((f) => f.seenIn.some((x) => breaking.has(`${f.requirement}\u0000${x.test}`))).length;
+  const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+  process.stdout.write(`gate (${g.level}): ${g.passed ? 'passed' : `FAILED (${plural(problems, 'problem', 'problems')} in ${plural(g.breaking.length, 'result breaks', 'results break')} it)`}\n`);
   return g.passed ? 0 : 1;
+}
+
+/** Printed most: what is wrong, once per behaviour, before the counts. */
+const SHOWN = 20;
+const CATEGORY = { deviation: "vendor's document", rfc: 'RFC', practice: 'best practice' } as const;
+
+function findingsText(report: ConformanceReport): string {
+  const lines = [`${findingsLine(report.findings, report.results)}${report.findings.length ? ':' : ''}`];
+  for (const f of report.findings.slice(0, SHOWN)) {
+    const ops = new Set(f.seenIn.map((x) => x.operationId)).size;
+    const where = `${f.seenIn.length} test${f.seenIn.length === 1 ? '' : 's'}, ${ops} operation${ops === 1 ? '' : 's'}`;
+    lines.push(`  ${f.verdict === 'fail' ? '✗' : '!'} ${f.requirement} [${f.level}, ${CATEGORY[f.category]}] ${f.api}: ${f.message}${f.received !== undefined ? ` (received: ${f.received})` : ''} — ${where}`);
+  }
+  if (report.findings.length > SHOWN) lines.push(`  … and ${report.findings.length - SHOWN} more in the report`);
+  for (const c of report.cleanup) if (c.statement) lines.push(`clean-up: ${c.statement}`);
+  return `${lines.join('\n')}\n`;
 }
 
 function readReport(path: string): ConformanceReport {

@@ -1,14 +1,17 @@
 import { API_DEFINITIONS, contractFile } from '../config/apis.ts';
 import { ConfigError } from '../config/errors.ts';
-import { loadEnvironment, readSettings } from '../config/settings.ts';
+import { loadEnvironment, readSettings, secretValues } from '../config/settings.ts';
+import { Redactor } from '../http/redact.ts';
 import { ContractError } from '../contract/errors.ts';
 import { loadContract } from '../contract/load.ts';
+import { preflightContract } from '../contract/preflight.ts';
 import { registeredSchemaFiles } from '../contract/schemas.ts';
 import { validateContractOnce } from '../contract/validate.ts';
-import { mkdirSync, rmSync } from 'node:fs';
-import { downMarker } from '../run.ts';
+import { ensureReportDir } from '../config/report-dir.ts';
 import { mocksStartedForThisRun, startMocksInBackground } from '../targets/mock-handoff.ts';
 import { probe } from '../targets/reachability.ts';
+import { createRunDir, inheritedRunDir, removeRunDir } from '../targets/run-state.ts';
+import { holdsReportLock, lockReportDir, unlockReportDir } from './report-lock.ts';
 
 export const EXIT_SETUP = 2;
 
@@ -18,22 +21,32 @@ export const EXIT_SETUP = 2;
  * with one line and exit code 2, never a stack trace.
  */
 export default async function globalSetup(): Promise<() => Promise<void>> {
+  let locked: string | undefined;
+  let ownRunDir: string | undefined;
   try {
     const envFiles = loadEnvironment();
     process.env.CONFORMANCE_ENV_FILES = envFiles.join(',');
     const settings = readSettings(process.env, envFiles);
     // Workers and the reporter read the seed from here, so every part of the run uses the same one.
     process.env.CONFORMANCE_SEED = String(settings.seed);
-    mkdirSync(settings.reportDir, { recursive: true });
-    for (const api of settings.apis) rmSync(downMarker(settings.reportDir, api), { force: true });
+    ensureReportDir(settings.reportDir);
+    // Started by the main command, which holds the lock and made the run's folder; else by Playwright
+    // itself, whose runner (this process) takes the lock and the reporter releases it.
+    if (!holdsReportLock(settings.reportDir)) {
+      lockReportDir(settings.reportDir);
+      locked = settings.reportDir;
+    }
+    ownRunDir = inheritedRunDir() === undefined ? createRunDir() : undefined;
+    for (const api of settings.apis) preflightContract(contractFile(api));
     for (const api of settings.apis) loadContract(api, contractFile(api));
     for (const api of settings.apis) await validateContractOnce(contractFile(api), registeredSchemaFiles());
     if (settings.target === 'mock') {
       // Started already by the main command, before Playwright, when the run came through it.
-      if (mocksStartedForThisRun()) return async () => {};
+      if (mocksStartedForThisRun()) return async () => removeRunDir(ownRunDir);
       // Not awaited: Prism loads while Playwright starts the workers, which wait for the addresses.
       const mocks = startMocksInBackground(settings.apis);
       return async () => {
+        removeRunDir(ownRunDir);
         const failure = await mocks.close();
         if (failure) {
           process.stderr.write(`auth-conformance: Prism could not mock the contracts: ${failure.message}\n`);
@@ -43,12 +56,16 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     }
     const down = (await Promise.all(settings.apis.map(async (api) => {
       const url = process.env[API_DEFINITIONS[api].baseUrlVariable]!;
-      const reason = await probe(url);
-      return reason ? `${api} at ${url} (${reason})` : undefined;
+      const reason = await probe(url, settings.timeoutMs);
+      return reason ? `${api} at ${new Redactor(secretValues()).url(url)} (${reason})` : undefined;
     }))).filter(Boolean);
-    if (down.length > 0) throw new ConfigError(`cannot reach ${down.join('; ')}: is the server up, and is the base URL right?`);
-    return async () => {};
+    // A reason that names its likely cause already says what to check.
+    const hint = down.some((d) => d!.includes('?')) ? '' : ': is the server up, and is the base URL right?';
+    if (down.length > 0) throw new ConfigError(`cannot reach ${down.join('; ')}${hint}`);
+    return async () => removeRunDir(ownRunDir);
   } catch (err) {
+    if (locked) unlockReportDir(locked);
+    removeRunDir(ownRunDir);
     if (err instanceof ConfigError || err instanceof ContractError) {
       process.stderr.write(`auth-conformance: ${err.message}\n`);
       process.exit(EXIT_SETUP);

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse } from 'yaml';
+import { isRequirementId } from '../../requirements/index.ts';
 import type { BaselineEntry } from '../reporter/gate.ts';
 import { ConfigError } from './errors.ts';
 
@@ -9,6 +10,7 @@ import { ConfigError } from './errors.ts';
  *   - requirement: traq:login#401
  *     reason: upstream sends no WWW-Authenticate yet (issue 123)
  *     expires: 2027-03-31
+ *     evidence: https://github.com/…/blob/<commit>/router/session.go#L42   (optional: why we know)
  */
 export function readBaseline(file: string | undefined, cwd = process.cwd()): BaselineEntry[] | null {
   if (!file) return null;
@@ -30,9 +32,18 @@ export function readBaseline(file: string | undefined, cwd = process.cwd()): Bas
     const e = raw as Record<string, unknown>;
     const where = `the baseline ${file}, entry ${i + 1}`;
     if (typeof e.requirement !== 'string' || !e.requirement) throw new ConfigError(`${where} has no requirement`);
+    // An unknown id would never match a failure and be reported as "fixed" on every run.
+    if (!isRequirementId(e.requirement)) throw new ConfigError(`${where} names an unknown requirement "${e.requirement}": use an id from the report or requirements/`);
     if (typeof e.reason !== 'string' || !e.reason.trim()) throw new ConfigError(`${where} (${e.requirement}) has no reason: say why the failure is accepted`);
     const expires = e.expires instanceof Date ? e.expires.toISOString().slice(0, 10) : e.expires;
     if (expires !== undefined && (typeof expires !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(expires))) throw new ConfigError(`${where} (${e.requirement}): expires must be a date like 2027-03-31`);
-    return { requirement: e.requirement, reason: e.reason, ...(typeof e.test === 'string' ? { test: e.test } : {}), ...(expires ? { expires: expires as string } : {}) };
+    if (e.evidence !== undefined && (typeof e.evidence !== 'string' || !e.evidence.trim())) throw new ConfigError(`${where} (${e.requirement}): evidence must be text (a source line or a recorded exchange)`);
+    return {
+      requirement: e.requirement,
+      reason: e.reason,
+      ...(typeof e.test === 'string' ? { test: e.test } : {}),
+      ...(expires ? { expires: expires as string } : {}),
+      ...(typeof e.evidence === 'string' ? { evidence: e.evidence } : {}),
+    };
   });
 }

@@ -15,6 +15,8 @@ export interface Settings {
   gate: Gate;
   reportDir: string;
   allowDestructive: boolean;
+  /** CONFORMANCE_SKIP_WRONG_PASSWORD: a live run sends no wrong password for the configured accounts (lockout). */
+  skipWrongPassword: boolean;
   seed: number;
   /** Per-request timeout. */
   timeoutMs: number;
@@ -32,22 +34,31 @@ export interface Settings {
 /**
  * Reads the environment: real variables win over CONFORMANCE_ENV_FILE, which wins over `.env`.
  * The merged values are written back to process.env so Playwright's workers see the same.
+ * An empty value means "not set" everywhere (`.env.example` ships most variables empty), so it
+ * neither overrides a value from another source nor counts as a value.
  */
 export function loadEnvironment(cwd = process.cwd()): string[] {
   const files: string[] = [];
   const merged: Record<string, string> = {};
   const dotEnv = resolve(cwd, '.env');
   if (existsSync(dotEnv)) {
-    Object.assign(merged, parseEnvFile(dotEnv));
+    Object.assign(merged, nonEmpty(parseEnvFile(dotEnv)));
     files.push('.env');
   }
   const extra = process.env.CONFORMANCE_ENV_FILE;
   if (extra) {
-    Object.assign(merged, parseEnvFile(resolve(cwd, extra)));
+    Object.assign(merged, nonEmpty(parseEnvFile(resolve(cwd, extra))));
     files.push(extra);
   }
-  for (const [k, v] of Object.entries(merged)) if (process.env[k] === undefined) process.env[k] = v;
+  for (const [k, v] of Object.entries(merged)) if (!process.env[k]) process.env[k] = v;
   return files;
+}
+
+const nonEmpty = (vars: Record<string, string>): Record<string, string> => Object.fromEntries(Object.entries(vars).filter(([, v]) => v.trim() !== ''));
+
+/** The environment with empty (or blank) values dropped: `NAME=` is the same as leaving NAME out. */
+export function withoutEmpty(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ''));
 }
 
 function parseEnvFile(path: string): Record<string, string> {
@@ -59,12 +70,13 @@ function parseEnvFile(path: string): Record<string, string> {
   }
 }
 
-export function readSettings(env: NodeJS.ProcessEnv = process.env, envFiles: string[] = []): Settings {
+export function readSettings(rawEnv: NodeJS.ProcessEnv = process.env, envFiles: string[] = []): Settings {
+  const env = withoutEmpty(rawEnv);
   const target = oneOf(env, 'CONFORMANCE_TARGET', ['mock', 'live'] as const, 'mock');
   const gate = oneOf(env, 'CONFORMANCE_GATE', ['must', 'should', 'none'] as const, 'must');
   const apis = selectApis(env, target);
   const seedText = env.CONFORMANCE_SEED;
-  const seed = seedText === undefined || seedText === '' ? Math.floor(Math.random() * 2 ** 31) : Number(seedText);
+  const seed = seedText === undefined ? Math.floor(Math.random() * 2 ** 31) : Number(seedText);
   if (!Number.isSafeInteger(seed) || seed < 0) throw new ConfigError(`CONFORMANCE_SEED must be a non-negative integer, not "${seedText}"`);
   const timeoutText = env.CONFORMANCE_TIMEOUT_MS ?? '5000';
   const timeoutMs = Number(timeoutText);
@@ -78,6 +90,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env, envFiles: str
     gate,
     reportDir: env.CONFORMANCE_REPORT_DIR || 'reports',
     allowDestructive: /^(1|true|yes)$/i.test(env.CONFORMANCE_ALLOW_DESTRUCTIVE ?? ''),
+    skipWrongPassword: /^(1|true|yes)$/i.test(env.CONFORMANCE_SKIP_WRONG_PASSWORD ?? ''),
     seed,
     timeoutMs,
     maxRps,
@@ -150,5 +163,22 @@ export function secretValues(env: NodeJS.ProcessEnv = process.env): string[] {
     if (!v) continue;
     if (names.has(k) || /(PASSWORD|TOKEN|SECRET|API_KEY|APIKEY|COOKIE)$/.test(k)) out.push(v);
   }
-  return out;
+  // Credentials in a base URL (https://user:password@host): the password, or a lone user part (a token).
+  for (const def of Object.values(API_DEFINITIONS)) {
+    let url: URL;
+    try {
+      url = new URL(env[def.baseUrlVariable] ?? '');
+    } catch {
+      continue;
+    }
+    for (const part of url.password ? [url.password] : url.username ? [url.username] : []) {
+      out.push(part);
+      try {
+        out.push(decodeURIComponent(part));
+      } catch {
+        /* not percent-encoded */
+      }
+    }
+  }
+  return [...new Set(out)];
 }

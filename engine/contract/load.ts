@@ -6,6 +6,9 @@ import { ContractError } from './errors.ts';
 import type { Contract, HeaderSpec, JsonSchema, Operation, ResponseSpec, SecurityScheme } from './model.ts';
 import { registerSchemaFile, secretFieldsOf } from './schemas.ts';
 
+/** yaml's measure of alias expansion (each alias weighed by what it expands to); its default, stated. */
+export const MAX_ALIAS_COUNT = 100;
+
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 type Node = Record<string, unknown>;
 
@@ -31,7 +34,13 @@ export function loadContract(api: string, file: string): Contract {
     const pos = e.linePos?.[0];
     throw new ContractError(`${shown}${pos ? `:${pos.line}:${pos.col}` : ''}: YAML error: ${e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`);
   }
-  const root = doc.toJS() as Node;
+  let root: Node;
+  try {
+    root = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as Node;
+  } catch {
+    // yaml refuses aliases that expand too far (a "billion laughs"); say so in one line, quoting nothing.
+    throw new ContractError(`${shown}: its YAML aliases expand beyond the limit of ${MAX_ALIAS_COUNT} (a resource-exhaustion risk); write the document out without them`);
+  }
   if (!root || typeof root !== 'object' || typeof root.openapi !== 'string' || !/^3\.[01]\./.test(root.openapi)) {
     throw new ContractError(`${shown}: not an OpenAPI 3.0 or 3.1 document (no "openapi: 3.x" at the top)`);
   }

@@ -28,7 +28,8 @@ export function registerSchemaFile(absPath: string, where: string): string {
     parsed = JSON.parse(readFileSync(absPath, 'utf8')) as Record<string, unknown>;
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
-    const why = e.code === 'ENOENT' ? 'no such file' : e.code ?? e.message;
+    // Never the parser's message: it quotes the start of the file, which may be anything (a $ref to /etc/passwd).
+    const why = e.code === 'ENOENT' ? 'no such file' : err instanceof SyntaxError ? 'not valid JSON' : e.code ?? 'unreadable';
     throw new ContractError(`${where}: $ref to ${absPath} does not resolve (${why})`);
   }
   const id = parsed.$id;

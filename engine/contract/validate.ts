@@ -4,10 +4,13 @@ import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import { ContractError } from './errors.ts';
 import { PROJECT_ROOT } from './load.ts';
+import { preflightContract } from './preflight.ts';
 
 /** Structural OpenAPI validation; the first problem is reported with the place it was found. */
 export async function validateContract(file: string): Promise<void> {
   // Loaded here, not at the top: a run whose contracts validated before never needs it (~0.2 s).
+  // The validator follows $refs anywhere, the network included: only what the preflight allows reaches it.
+  preflightContract(file);
   const { validate } = await import('@readme/openapi-parser');
   let result;
   try {

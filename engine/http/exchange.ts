@@ -1,6 +1,27 @@
 /** One request and what came back, as recorded evidence. Bodies are kept as text (and base64 when binary). */
 
 export type HeaderMap = Record<string, string>;
+
+/** A status class, for scenarios where the vendor's document is silent on the exact status. */
+export type StatusClass = '1XX' | '2XX' | '3XX' | '4XX' | '5XX';
+/**
+ * What a scenario accepts: the documented status, or (where the document names none) every status
+ * a reasonable reading allows, as a list or a class.
+ */
+export type ExpectedStatus = number | readonly number[] | StatusClass;
+
+export function statusMatches(expected: ExpectedStatus, status: number): boolean {
+  if (typeof expected === 'number') return status === expected;
+  if (typeof expected === 'string') return String(status)[0] === expected[0] && status >= 100 && status < 600;
+  return expected.includes(status);
+}
+
+/** `401`, `400, 404 or 422`, `any 4XX`. */
+export function describeExpected(expected: ExpectedStatus): string {
+  if (typeof expected === 'number') return String(expected);
+  if (typeof expected === 'string') return `any ${expected}`;
+  return expected.length === 1 ? String(expected[0]) : `${expected.slice(0, -1).join(', ')} or ${expected.at(-1)}`;
+}
 /** Response headers as received; `set-cookie` keeps one entry per header line. */
 export type ResponseHeaders = Record<string, string | string[]>;
 
@@ -9,6 +30,8 @@ export interface RecordedRequest {
   url: string;
   headers: HeaderMap;
   body?: string;
+  /** In evidence: the body was cut (see forEvidence). */
+  truncated?: boolean;
 }
 
 export interface RecordedResponse {
@@ -20,6 +43,8 @@ export interface RecordedResponse {
   base64?: string;
   /** Number of body bytes received. */
   bytes: number;
+  /** In evidence: `text` (or `base64`) holds only the start of the body (see forEvidence). */
+  truncated?: boolean;
 }
 
 export interface Exchange {
@@ -35,7 +60,7 @@ export interface Exchange {
   /** The mock was made to answer this status with `Prefer: code=…`: it proves the contract, not a server. */
   forcedByMock?: boolean;
   /** What the scenario expects; the checks judge the response against it. */
-  expectedStatus: number;
+  expectedStatus: ExpectedStatus;
   durationMs: number;
 }
 

@@ -3,13 +3,16 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import type { FullConfig, FullResult, Reporter, Suite, TestCase, TestResult } from '@playwright/test/reporter';
 import { isRequirementId, requirement } from '../../requirements/index.ts';
-import { ENABLED_BY_ANNOTATION, REQUIREMENT_ANNOTATION } from '../annotations.ts';
+import { CLEANUP_ANNOTATION, ENABLED_BY_ANNOTATION, REQUIREMENT_ANNOTATION, type CleanupRecord } from '../annotations.ts';
+import { summarizeCleanup } from './cleanup.ts';
+import { findings } from './findings.ts';
 import { API_DEFINITIONS, contractFile, type ApiName } from '../config/apis.ts';
 import { readSettings, secretValues } from '../config/settings.ts';
 import { loadContract, PROJECT_ROOT } from '../contract/load.ts';
 import type { Contract } from '../contract/model.ts';
 import { EVIDENCE_CONTENT_TYPE, EVIDENCE_NAME, type CheckRecord, type Verdict } from '../evidence.ts';
 import { Redactor } from '../http/redact.ts';
+import { unlockReportDir } from '../cli/report-lock.ts';
 import { renderHtml } from './html.ts';
 import { gate } from './gate.ts';
 import { renderJunit } from './junit.ts';
@@ -26,11 +29,16 @@ const RANK: Record<Verdict, number> = { fail: 3, warn: 2, pass: 1, skip: 0 };
  */
 export default class ConformanceReporter implements Reporter {
   private readonly results: Result[] = [];
+  private readonly cleanupRecords: CleanupRecord[] = [];
   private startedAt = new Date();
   private readonly contracts = new Map<ApiName, Contract>();
 
-  onBegin(_config: FullConfig, _suite: Suite): void {
+  private suite: Suite | undefined;
+  private readonly ended = new Set<string>();
+
+  onBegin(_config: FullConfig, suite: Suite): void {
     this.startedAt = new Date();
+    this.suite = suite;
   }
 
   printsToStdio(): boolean {
@@ -38,6 +46,12 @@ export default class ConformanceReporter implements Reporter {
   }
 
   onTestEnd(test: TestCase, result: TestResult): void {
+    this.ended.add(test.id);
+    this.record(test, result);
+  }
+
+  /** A test the run never started is skipped (an interruption), or its requirements would read as never exercised. */
+  private record(test: TestCase, result: Pick<TestResult, 'status' | 'attachments' | 'error'>, skipReason?: string): void {
     const where = relative(PROJECT_ROOT, test.location.file);
     const m = /^suites\/([a-z]+)\/([A-Za-z0-9]+)\.spec\.ts$/.exec(where);
     if (!m || !(m[1]! in API_DEFINITIONS)) return;
@@ -51,6 +65,7 @@ export default class ConformanceReporter implements Reporter {
       path: op?.path ?? '',
       test: { title: test.titlePath().slice(3).join(' › '), file: where, line: test.location.line },
     };
+    for (const a of test.annotations) if (a.type === CLEANUP_ANNOTATION && a.description) this.cleanupRecords.push(JSON.parse(a.description) as CleanupRecord);
     const declared = test.annotations.filter((a) => a.type === REQUIREMENT_ANNOTATION).map((a) => a.description!).filter(isRequirementId);
     const enabledBy = test.annotations.filter((a) => a.type === ENABLED_BY_ANNOTATION).map((a) => a.description!);
     const make = (id: string, verdict: Verdict, extra: Partial<Result> = {}): Result => {
@@ -60,7 +75,7 @@ export default class ConformanceReporter implements Reporter {
     };
 
     if (result.status === 'skipped') {
-      const reason = test.annotations.find((a) => a.type === 'skip' || a.type === 'fixme')?.description ?? 'skipped';
+      const reason = skipReason ?? test.annotations.find((a) => a.type === 'skip' || a.type === 'fixme')?.description ?? 'skipped';
       for (const id of declared) this.results.push(make(id, 'skip', { reason, ...(enabledBy.length ? { enabledBy } : {}) }));
       return;
     }
@@ -71,8 +86,12 @@ export default class ConformanceReporter implements Reporter {
       .map((a) => JSON.parse((a.body ?? readFileSync(a.path!)).toString('utf8')) as CheckRecord);
     const byId = new Map<string, Result>();
     for (const rec of records) {
-      const cur = byId.get(rec.requirement) ?? make(rec.requirement, 'pass');
-      if (RANK[rec.verdict] > RANK[cur.verdict]) cur.verdict = rec.verdict;
+      // A record that could not judge (skip) never outranks one that did; the first one's reason stays.
+      const cur = byId.get(rec.requirement) ?? make(rec.requirement, rec.verdict, rec.reason ? { reason: rec.reason } : {});
+      if (RANK[rec.verdict] > RANK[cur.verdict]) {
+        cur.verdict = rec.verdict;
+        delete cur.reason;
+      }
       cur.forcedByMock ||= rec.forcedByMock;
       cur.evidence.push({ violations: rec.violations, exchanges: rec.exchanges });
       byId.set(rec.requirement, cur);
@@ -99,6 +118,11 @@ export default class ConformanceReporter implements Reporter {
   }
 
   onEnd(result: FullResult): void {
+    if (result.status === 'interrupted') {
+      for (const t of this.suite?.allTests() ?? []) {
+        if (!this.ended.has(t.id)) this.record(t, { status: 'skipped', attachments: [] }, 'not run: the run was interrupted before this test started');
+      }
+    }
     const settings = readSettings(process.env, process.env.CONFORMANCE_ENV_FILES ? process.env.CONFORMANCE_ENV_FILES.split(',') : []);
     for (const api of settings.apis) this.contract(api);
     const results = this.results.sort((a, b) => a.api.localeCompare(b.api) || a.operationId.localeCompare(b.operationId) || a.requirement.localeCompare(b.requirement));
@@ -118,20 +142,24 @@ export default class ConformanceReporter implements Reporter {
         apis: [...this.contracts.values()].map((c) => ({
           api: c.api,
           title: API_DEFINITIONS[c.api as ApiName].title,
-          baseUrl: settings.target === 'live' ? process.env[API_DEFINITIONS[c.api as ApiName].baseUrlVariable] ?? null : null,
+          baseUrl: settings.target === 'live' ? this.redactUrl(process.env[API_DEFINITIONS[c.api as ApiName].baseUrlVariable]) : null,
           contract: { file: c.file, version: c.version, sha256: c.sha256 },
         })),
       },
       summary: summarize(results, [...this.contracts.keys()]),
       gate: gate(results, settings.gate, settings.baseline, settings.baselineFile, new Date().toISOString().slice(0, 10)),
+      findings: findings(results),
       results,
       coverage: coverage(this.contracts, results),
+      cleanup: summarizeCleanup(this.cleanupRecords),
     };
     const dir = resolve(process.cwd(), settings.reportDir);
     mkdirSync(dir, { recursive: true });
     writeFileSync(resolve(dir, 'conformance.json'), `${JSON.stringify(report, null, 2)}\n`);
     writeFileSync(resolve(dir, 'junit.xml'), renderJunit(report));
     writeFileSync(resolve(dir, 'conformance.html'), renderHtml(report));
+    // A run started by Playwright itself: its runner (this process) took the report folder's lock.
+    unlockReportDir(dir);
   }
 
   private contract(api: ApiName): Contract {
@@ -142,6 +170,11 @@ export default class ConformanceReporter implements Reporter {
 
   private redact(text: string): string {
     return new Redactor(secretValues()).text(text);
+  }
+
+  /** A base URL may carry credentials (https://user:password@host). */
+  private redactUrl(url: string | undefined): string | null {
+    return url ? new Redactor(secretValues()).url(url) : null;
   }
 }
 

@@ -8,6 +8,8 @@ export interface BaselineEntry {
   reason: string;
   /** YYYY-MM-DD; from that day on the failure counts again. */
   expires?: string;
+  /** How the deviation is known: a source line of the implementation at a commit, or a recorded exchange. */
+  evidence?: string;
 }
 
 export interface GateOutcome {

@@ -13,6 +13,8 @@ h1{font-size:1.5rem;margin:1rem 0 .5rem}
 .card.pass .big{color:var(--pass)}.card.fail .big{color:var(--fail)}
 .counts{list-style:none;padding:0;margin:.25rem 0;display:flex;gap:.75rem;flex-wrap:wrap}
 .note{background:#ddf4ff;border-left:4px solid var(--forced);padding:.5rem 1rem}
+.cleanup-warning{background:#ffebe9;border-left:4px solid #cf222e;padding:.5rem 1rem}
+.findings-line{font-size:1.1rem}.finding-group .about{color:#57606a}ol.findings li{margin:.4rem 0}
 .gate{font-size:1.05rem}.gate.pass b{color:var(--pass)}.gate.fail b{color:var(--fail)}
 .filters{position:sticky;top:0;background:#fff;border-bottom:1px solid var(--line);padding:.5rem 2rem;display:flex;gap:1rem;flex-wrap:wrap;align-items:center;z-index:1}
 table{border-collapse:collapse;margin:.5rem 0 1rem}th,td{border:1px solid var(--line);padding:.25rem .5rem;text-align:left;vertical-align:top}

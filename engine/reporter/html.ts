@@ -1,6 +1,7 @@
 import escapeHtml from 'escape-html';
 import type { EvidenceExchange } from '../evidence.ts';
-import type { ConformanceReport, CoverageCell, Result } from './model.ts';
+import { findingsLine } from './findings.ts';
+import type { ConformanceReport, CoverageCell, Finding, FindingCategory, Result } from './model.ts';
 import { STYLE, SCRIPT } from './html-assets.ts';
 
 const e = (v: unknown): string => escapeHtml(String(v ?? ''));
@@ -31,6 +32,8 @@ export function renderHtml(report: ConformanceReport): string {
   <span id="f-count" aria-live="polite"></span>
 </nav>
 <main>
+<section id="findings"><h2>Findings</h2>${findingsSection(report)}</section>
+${report.cleanup.length ? `<section id="cleanup"><h2>Clean-up</h2>${cleanupSection(report)}</section>` : ''}
 <section id="coverage"><h2>Coverage of the contracts</h2>${coverageSection(report.coverage)}</section>
 <section id="requirements"><h2>Requirements</h2>${requirementsSection(report.results)}</section>
 <section id="run"><h2>Run</h2>${runSection(report)}</section>
@@ -61,6 +64,42 @@ function verdictSection(report: ConformanceReport): string {
     ? '<p class="note interrupted"><b>This run was interrupted.</b> The verdicts cover only the tests that ran; requirements not reached are skipped, and the gate was not judged.</p>'
     : '';
   return `${interrupted}${mock}<div class="cards">${cards}</div>${g}`;
+}
+
+const CATEGORIES: [FindingCategory, string, string][] = [
+  ['deviation', "Deviations from the vendor's document", "The server does not do what the vendor's own document (or our correction of it, with its reason) says."],
+  ['rfc', 'RFC findings', 'The server breaks a sentence of an RFC.'],
+  ['practice', 'Best-practice findings', 'OWASP ASVS and testing-guide practice: warnings unless the gate is should.'],
+];
+
+/** One entry per distinct server behaviour, per API and source of the requirement, before any count. */
+function findingsSection(report: ConformanceReport): string {
+  const { findings: found } = report;
+  const lead = `<p class="findings-line"><b>${e(findingsLine(found, report.results))}</b></p>`;
+  if (found.length === 0) return lead;
+  return lead + CATEGORIES.map(([cat, heading, about]) => {
+    const mine = found.filter((f) => f.category === cat);
+    const apis = [...new Set(mine.map((f) => f.api))];
+    return `<div class="finding-group" data-category="${cat}"><h3>${e(heading)}</h3><p class="about">${e(about)}</p>${mine.length === 0 ? '<p>none</p>' : apis.map((api) => `
+<div class="api-block" data-api="${e(api)}"><h4>${e(api)}</h4><ol class="findings">${mine.filter((f) => f.api === api).map(findingItem).join('')}</ol></div>`).join('')}</div>`;
+  }).join('');
+}
+
+function findingItem(f: Finding): string {
+  const ops = [...new Set(f.seenIn.map((x) => x.operationId))];
+  return `<li class="finding v-${f.verdict}" id="finding-${e(f.id)}" data-api="${e(f.api)}" data-verdict="${f.verdict}" data-level="${e(f.level)}">
+<span class="badge v-${f.verdict}">${f.verdict}</span> <a href="#${e(anchor(f.api, f.requirement))}"><code>${e(f.requirement)}</code></a> <span class="level">${e(f.level)}</span> ${e(f.message)}
+${f.received !== undefined ? `<br>Received: <code>${e(f.received)}</code>` : ''}${f.expected !== undefined ? ` · Expected: <code>${e(f.expected)}</code>` : ''}
+<br><small>${e(f.summary)} — seen in ${f.seenIn.length} test${f.seenIn.length === 1 ? '' : 's'} of ${e(ops.join(', '))}</small>
+<details><summary>tests</summary><ul>${f.seenIn.map((x) => `<li>${e(x.operationId)}: ${e(x.test)}</li>`).join('')}</ul></details></li>`;
+}
+
+function cleanupSection(report: ConformanceReport): string {
+  const statements = report.cleanup.filter((c) => c.statement);
+  return `${statements.map((c) => `<p class="cleanup-warning"><b>${e(c.statement)}</b></p>`).join('')}
+<table class="meta"><thead><tr><th>API</th><th>what</th><th>ended by</th><th>ended</th><th>still authenticate</th><th>could not tell</th></tr></thead><tbody>
+${report.cleanup.map((c) => `<tr><td>${e(c.api)}</td><td>${e(c.kind)}s</td><td>${e(c.how)}</td><td>${c.ended}</td><td>${c.stillWork}</td><td>${c.unknown}</td></tr>`).join('')}
+</tbody></table>`;
 }
 
 function coverageSection(cells: readonly CoverageCell[]): string {
@@ -141,7 +180,7 @@ function exchange(x: EvidenceExchange): string {
   const headers = (h: Record<string, string | string[]>) => Object.entries(h).map(([k, v]) => `${k}: ${Array.isArray(v) ? v.join(`\n${k}: `) : v}`).join('\n');
   return `<details class="exchange"><summary><code>${e(req.method)} ${e(req.url)}</code> → ${res ? `<b>${res.status}</b>` : `<b>no response</b> (${e(x.error)})`}${x.forcedByMock ? ' <span class="forced">forced by mock</span>' : ''}</summary>
 <pre class="http">${e(`${req.method} ${req.url}\n${headers(req.headers)}${req.body !== undefined ? `\n\n${req.body}` : ''}`)}</pre>
-${res ? `<pre class="http">${e(`HTTP ${res.status}\n${headers(res.headers)}${res.text ? `\n\n${res.text}` : res.base64 ? `\n\n(${res.bytes} bytes of binary content)` : ''}`)}</pre>` : ''}
+${res ? `<pre class="http">${e(`HTTP ${res.status}\n${headers(res.headers)}${res.text ? `\n\n${res.text}` : res.base64 ? `\n\n(${res.bytes} bytes of binary content)` : ''}${res.truncated ? `\n… (cut here: ${res.bytes} bytes in all)` : ''}`)}</pre>` : ''}
 <p>Reproduce:</p><pre class="curl">${e(x.curl)}</pre></details>`;
 }
 

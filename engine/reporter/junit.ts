@@ -30,5 +30,17 @@ export function renderJunit(report: ConformanceReport): string {
       else if (r.verdict === 'warn') tc.standardOutput(`warning (${r.level}): ${detail}`);
     }
   }
+  // What a CI reader needs first: one case per distinct problem, apart from the per-requirement cases.
+  const problems = builder.testSuite().name(`findings (${report.run.target})`);
+  for (const f of report.findings) {
+    const tc = problems.testCase()
+      .className(`${f.api}.findings`)
+      .name(`${f.requirement} [${f.level}] ${f.message}`)
+      .property('category', f.category)
+      .property('seen-in', String(f.seenIn.length));
+    const detail = `${f.received !== undefined ? `Received: ${f.received}\n` : ''}${f.expected !== undefined ? `Expected: ${f.expected}\n` : ''}Seen in:\n${f.seenIn.map((x) => `  ${x.operationId}: ${x.test}`).join('\n')}`;
+    if (f.verdict === 'fail') tc.failure(detail, f.requirement);
+    else tc.standardOutput(`warning (${f.level}): ${detail}`);
+  }
   return builder.build();
 }

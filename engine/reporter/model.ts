@@ -10,8 +10,47 @@ export interface ConformanceReport {
   run: RunInfo;
   summary: Summary;
   gate: GateOutcome;
+  /** Failing and warning results grouped by distinct server behaviour (engine/reporter/findings.ts). */
+  findings: Finding[];
   results: Result[];
   coverage: CoverageCell[];
+  /** A live run's clean-up, checked: what it ended, and what still authenticated afterwards. */
+  cleanup: CleanupSummary[];
+}
+
+/**
+ * Where a requirement is written decides where its breach is shown: the vendor's document (and our
+ * corrections of it) → "deviations from the vendor's document"; an RFC; best practice (ASVS, WSTG).
+ */
+export type FindingCategory = 'deviation' | 'rfc' | 'practice';
+
+/** One distinct server behaviour that breaks a requirement, and every place it was seen. */
+export interface Finding {
+  /** Stable across runs for the same behaviour (a hash of api, requirement, check and what was received). */
+  id: string;
+  api: string;
+  requirement: string;
+  level: Level;
+  verdict: 'fail' | 'warn';
+  category: FindingCategory;
+  summary: string;
+  check: string;
+  message: string;
+  expected?: string;
+  received?: string;
+  seenIn: { api: string; operationId: string; test: string }[];
+}
+
+/** Per API and kind: the credentials clean-up ended, and how many of them still authenticated. */
+export interface CleanupSummary {
+  api: string;
+  kind: 'session' | 'token';
+  how: string;
+  ended: number;
+  stillWork: number;
+  unknown: number;
+  /** Said when some still work, e.g. "13 sessions still authenticate after logout: …". */
+  statement?: string;
 }
 
 export interface RunInfo {

@@ -1,34 +1,30 @@
-import { existsSync, writeFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { header } from '../http/exchange.ts';
-import { NO_ANSWER, send } from '../http/send.ts';
+import { header, statusMatches } from '../http/exchange.ts';
+import { isUnreachable, send } from '../http/send.ts';
+import { ServerHealth } from './run-state.ts';
 import type { Target } from './target.ts';
 
 export interface LiveOptions {
   timeoutMs: number;
   /** Requests per second at most, over the whole worker. */
   maxRps: number;
-  /** The longest Retry-After the run honours; a longer one leaves the 429 as the answer. */
+  /** The longest Retry-After the run honours; a longer one makes the target count as rate-limiting the run. */
   maxRetryAfterS: number;
-  /**
-   * Marks the target as down for the rest of the run. A file, because Playwright replaces the
-   * worker after every failed test and a down target fails every test.
-   */
-  downMarker: string;
+  /** The run's private folder (see run-state.ts), where every worker learns that a server is down. */
+  runDir: string | undefined;
 }
 
-/** After this many requests in a row got no answer, the target is taken to be down. */
-const DOWN_AFTER = 3;
-const MAX_WAITS = 3;
-
 /**
- * A real server, treated gently: a cap on the request rate, a 429 answered by waiting as
- * Retry-After says (bounded) before sending the same request again, and no more requests once
- * the server has stopped answering, so a hung staging server costs seconds, not the CI's hour.
+ * A real server, treated gently: a cap on the request rate, and no more requests once the server has
+ * stopped answering or keeps refusing them, so a hung or throttling staging server costs seconds,
+ * not the CI's hour. A 429 is answered by waiting as Retry-After says, once, up to a cap; a longer
+ * wait, or a second 429 after waiting, makes the server count as rate-limiting the run, and the rest
+ * of the run skips it with that reason. That state belongs to the server (its origin), so every API
+ * of the run on the same server shares it, and to the run, so every worker does.
  */
 export function liveTarget(baseUrl: string, o: LiveOptions): Target {
   let nextSlot = 0;
-  let silentInARow = 0;
+  // Two scopes: being down or throttling belongs to the server, a wrong path to the API's base URL.
   const interval = 1000 / o.maxRps;
   const paced = async () => {
     const now = performance.now();
@@ -36,23 +32,35 @@ export function liveTarget(baseUrl: string, o: LiveOptions): Target {
     nextSlot = at + interval;
     if (at > now) await sleep(at - now);
   };
-  const downReason = `the target stopped answering (${DOWN_AFTER} requests in a row got no complete response)`;
+  const health = new ServerHealth(o.runDir, new URL(baseUrl).origin);
+  const base = new URL(baseUrl);
+  base.username = '';
+  base.password = '';
+  const path = new ServerHealth(o.runDir, base.toString().replace(/\/+$/, ''));
   return {
     kind: 'live',
     stateful: true,
     baseUrl,
-    down: () => (silentInARow >= DOWN_AFTER || existsSync(o.downMarker) ? downReason : undefined),
-    async send(request, _operation, expectedStatus) {
-      if (silentInARow >= DOWN_AFTER || existsSync(o.downMarker)) return { request, error: `not sent: ${downReason}`, durationMs: 0 };
-      for (let waits = 0; ; waits++) {
+    down: () => (health.halted() ?? path.halted())?.reason,
+    async send(request, operation, expectedStatus) {
+      const halted = health.halted() ?? path.halted();
+      if (halted) return { request, error: `not sent: ${halted.reason}`, durationMs: 0 };
+      for (let waited = false; ; waited = true) {
         await paced();
         const sent = await send(request, { timeoutMs: o.timeoutMs });
-        silentInARow = sent.error?.startsWith(NO_ANSWER) ? silentInARow + 1 : 0;
-        if (silentInARow >= DOWN_AFTER) writeFileSync(o.downMarker, `${baseUrl}\n`);
+        if (isUnreachable(sent.error)) health.unreachable(sent.error!);
+        else health.answered();
         const res = sent.response;
-        if (!res || res.status !== 429 || expectedStatus === 429 || waits >= MAX_WAITS) return sent;
-        const wait = retryAfterMs(header(res, 'retry-after'));
-        if (wait === undefined || wait > o.maxRetryAfterS * 1000) return sent;
+        if (res) path.answeredUnder(operation.operationId, res.status, expectedStatus);
+        if (!res || res.status !== 429 || statusMatches(expectedStatus, 429)) return sent;
+        const retryAfter = header(res, 'retry-after');
+        const wait = retryAfterMs(retryAfter);
+        if (wait === undefined) return sent;
+        if (waited || wait > o.maxRetryAfterS * 1000) {
+          const why = waited ? 'again after waiting as it asked' : `Retry-After: ${retryAfter?.trim()}, over the ${o.maxRetryAfterS} s the run waits (CONFORMANCE_MAX_RETRY_AFTER)`;
+          health.stop('rate-limited', `the target is rate-limiting the run (429, ${why})`);
+          return sent;
+        }
         await sleep(wait);
       }
     },

@@ -1,3 +1,4 @@
+import { statusMatches, type ExpectedStatus } from '../http/exchange.ts';
 import { send } from '../http/send.ts';
 import type { Target } from './target.ts';
 
@@ -16,9 +17,15 @@ export function mockTarget(baseUrl: string, timeoutMs: number): Target {
     down: () => undefined,
     async send(request, operation, expectedStatus) {
       const natural = await send(request, { timeoutMs });
-      if (!natural.response || natural.response.status === expectedStatus || !(String(expectedStatus) in operation.responses)) return natural;
-      const forced = await send({ ...request, headers: { ...request.headers, prefer: `code=${expectedStatus}` } }, { timeoutMs });
+      const code = documentedMember(expectedStatus, Object.keys(operation.responses));
+      if (!natural.response || statusMatches(expectedStatus, natural.response.status) || code === undefined) return natural;
+      const forced = await send({ ...request, headers: { ...request.headers, prefer: `code=${code}` } }, { timeoutMs });
       return { ...forced, forcedByMock: true };
     },
   };
+}
+
+/** The documented status the mock can be asked for, for a scenario that accepts `expected`. */
+function documentedMember(expected: ExpectedStatus, documented: readonly string[]): number | undefined {
+  return documented.filter((s) => /^\d{3}$/.test(s)).map(Number).find((s) => statusMatches(expected, s));
 }

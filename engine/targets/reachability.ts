@@ -1,17 +1,10 @@
-import { connect } from 'node:net';
+import { probeHttp } from '../http/send.ts';
 
-/** Resolves to undefined when a TCP connection to the URL's host and port opens, else to the reason. */
+/**
+ * Resolves to undefined when an HTTP server answers at the base URL (any status), else to the
+ * reason. One GET of the base URL itself: a server that accepts connections but never answers, or
+ * a TLS handshake with a plain-HTTP port, is found here in one timeout, before any test runs.
+ */
 export function probe(baseUrl: string, timeoutMs = 3000): Promise<string | undefined> {
-  const url = new URL(baseUrl);
-  const port = Number(url.port || (url.protocol === 'https:' ? 443 : 80));
-  return new Promise((done) => {
-    const socket = connect({ host: url.hostname, port });
-    const finish = (reason?: string) => {
-      socket.destroy();
-      done(reason);
-    };
-    socket.setTimeout(timeoutMs, () => finish(`no connection within ${timeoutMs / 1000} s`));
-    socket.once('connect', () => finish());
-    socket.once('error', (err: NodeJS.ErrnoException) => finish(err.code === 'ECONNREFUSED' ? 'connection refused' : err.code === 'ENOTFOUND' ? 'host name does not resolve' : err.code ?? err.message));
-  });
+  return probeHttp(baseUrl, timeoutMs);
 }

@@ -1,5 +1,5 @@
 import type { Operation } from '../contract/model.ts';
-import type { Exchange, RecordedRequest } from '../http/exchange.ts';
+import type { Exchange, ExpectedStatus, RecordedRequest } from '../http/exchange.ts';
 
 export type Sent = Pick<Exchange, 'request' | 'response' | 'error' | 'durationMs' | 'forcedByMock'>;
 
@@ -9,7 +9,7 @@ export interface Target {
   /** Whether the target keeps state (sessions, tokens), so effects of one request can be observed by the next. */
   stateful: boolean;
   baseUrl: string;
-  send(request: RecordedRequest, operation: Operation, expectedStatus: number): Promise<Sent>;
+  send(request: RecordedRequest, operation: Operation, expectedStatus: ExpectedStatus): Promise<Sent>;
   /** Why no more requests should be sent (the target stopped answering), if so. */
   down(): string | undefined;
 }

@@ -110,6 +110,19 @@ test('printed, the filters are hidden and every section is open', async ({ repor
   expect(await page.locator('details:not([open])').count()).toBe(0);
 });
 
+test('findings come before the requirements, grouped by where the requirement is written, with the clean-up statement', async ({ report: { page, url } }, info) => {
+  await page.goto(url);
+  await expect(page.locator('.findings-line')).toContainText(`${fixture.findings.length} problem`);
+  const deviations = page.locator('.finding-group[data-category="deviation"] li.finding');
+  await expect(deviations).toHaveCount(fixture.findings.filter((f) => f.category === 'deviation').length);
+  await expect(page.locator('.finding-group[data-category="practice"] li.finding')).toHaveCount(fixture.findings.filter((f) => f.category === 'practice').length);
+  await expect(page.locator('.finding-group').first()).toContainText("Deviations from the vendor's document");
+  await expect(page.locator('.cleanup-warning')).toContainText('1 session still authenticates after logout');
+  const order = await page.locator('main > section').evaluateAll((els) => els.map((el) => el.id));
+  expect(order.indexOf('findings')).toBeLessThan(order.indexOf('requirements'));
+  await page.locator('#findings').screenshot({ path: info.outputPath('findings.png') });
+});
+
 test.describe('a mock run', () => {
   test.use({ reportOf: { ...fixture, run: { ...fixture.run, target: 'mock' } } });
   test('says plainly that it checked the contract and the suite, not a server', async ({ report: { page, url } }) => {

@@ -113,7 +113,7 @@ export class Semaphore extends ApiFlows {
    * Whether a credential still authenticates, by one read-only request: GET /user/tokens answers
    * it (true) or refuses it with 401 or 403 (false); anything else can't tell.
    */
-  protected async authenticates(who: Identity): Promise<boolean | undefined> {
+  protected override async authenticates(who: Identity): Promise<boolean | undefined> {
     const status = (await this.client.undo('listApiTokens', { expect: 200, as: who }))?.response?.status;
     return status === 200 ? true : status === 401 || status === 403 ? false : undefined;
   }
@@ -123,12 +123,13 @@ export class Semaphore extends ApiFlows {
     // Tokens first: the session that created one may still be needed to expire it.
     for (const t of this.tokens.splice(0)) {
       const byOwner = await this.client.undo('deleteApiToken', { expect: 204, as: t.owner, params: { api_token_id: t.id } });
-      if (byOwner?.response?.status !== 204) {
-        await this.client.undo('deleteApiToken', { expect: 204, as: bearer(t.id), params: { api_token_id: t.id } });
-      }
+      const byItself = byOwner?.response?.status === 204 ? byOwner
+        : await this.client.undo('deleteApiToken', { expect: 204, as: bearer(t.id), params: { api_token_id: t.id } });
+      if (byItself?.response?.status === 204) this.ended('token', bearer(t.id), 'DELETE /user/tokens/{id}');
     }
     for (const as of this.sessions.splice(0)) {
-      await this.client.undo('logout', { expect: 204, as });
+      const out = await this.client.undo('logout', { expect: 204, as });
+      if (out?.response && out.response.status < 400) this.ended('session', as, 'logout');
     }
   }
 

@@ -1,4 +1,4 @@
-import { needState } from '../../engine/preconditions.ts';
+import { needState, needWrongPasswordLogins } from '../../engine/preconditions.ts';
 import { expect, expectRefused, finding, req, sessionFrom, setsNoSession, setsSession, test, violation } from './fixtures.ts';
 
 /** A password that is not the user's. */
@@ -43,6 +43,7 @@ test.describe('login  POST /auth/login', () => {
 
   test('refused, with no session, for a wrong password', { annotation: req('semaphore:login.refuses-wrong-password') }, async ({ semaphore, run, data }, info) => {
     needState(run, 'semaphore', info, 'wrong credentials are refused (it documents no refusal to force, and checks no password)');
+    needWrongPasswordLogins(run, info, 'SEMAPHORE_USERNAME');
     const ex = await semaphore.login({ auth: semaphore.user.auth, password: wrongPassword(data.string.alphanumeric(16)) }, { expect: 401 });
     expectRefused(ex, 'semaphore:login.refuses-wrong-password', setsNoSession(ex, semaphore.contract));
   });

@@ -72,7 +72,7 @@ export class Traq extends ApiFlows {
    * Whether a credential still authenticates, by one read-only request: GET /users/me/sessions
    * lists sessions for it (true) or refuses it with 401 or 403 (false); anything else can't tell.
    */
-  protected async authenticates(who: Identity): Promise<boolean | undefined> {
+  protected override async authenticates(who: Identity): Promise<boolean | undefined> {
     const status = (await this.client.undo('getMySessions', { expect: 200, as: who }))?.response?.status;
     return status === 200 ? true : status === 401 || status === 403 ? false : undefined;
   }
@@ -80,7 +80,8 @@ export class Traq extends ApiFlows {
   async cleanup(): Promise<void> {
     if (!this.stateful) return;
     for (const as of this.sessions.splice(0)) {
-      await this.client.undo('logout', { expect: 204, as });
+      const out = await this.client.undo('logout', { expect: 204, as });
+      if (out?.response && out.response.status < 400) this.ended('session', as, 'logout');
     }
   }
 }

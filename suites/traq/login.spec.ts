@@ -1,4 +1,4 @@
-import { needState, needVariables } from '../../engine/preconditions.ts';
+import { needState, needVariables, needWrongPasswordLogins } from '../../engine/preconditions.ts';
 import { jsonBody, type Exchange } from '../../engine/http/exchange.ts';
 import { expect, finding, req, sessionFrom, setsSession, test, violation } from './fixtures.ts';
 
@@ -62,7 +62,8 @@ test.describe('login  POST /login', () => {
     expect(await traq.login({ name, password: traq.user.password }, { expect: 400 })).toConform();
   });
 
-  test('401 with a challenge for a wrong password', { annotation: req('traq:login#401', 'RFC9110-15.5.2') }, async ({ traq, data }) => {
+  test('401 with a challenge for a wrong password', { annotation: req('traq:login#401', 'RFC9110-15.5.2') }, async ({ traq, data, run }, info) => {
+    needWrongPasswordLogins(run, info, 'TRAQ_USERNAME');
     expect(await traq.login({ name: traq.user.name, password: wrongPassword(data.string.alphanumeric(16)) }, { expect: 401 })).toConform();
   });
 
@@ -70,7 +71,8 @@ test.describe('login  POST /login', () => {
     expect(await traq.login({ name: unknownName(data.string.alphanumeric(20)), password: wrongPassword(data.string.alphanumeric(16)) }, { expect: 401 })).toConform();
   });
 
-  test('an unknown user and a wrong password get the same status and body shape', { annotation: req('WSTG-IDNT-04') }, async ({ traq, data }) => {
+  test('an unknown user and a wrong password get the same status and body shape', { annotation: req('WSTG-IDNT-04') }, async ({ traq, data, run }, info) => {
+    needWrongPasswordLogins(run, info, 'TRAQ_USERNAME');
     const wrong = await traq.login({ name: traq.user.name, password: wrongPassword(data.string.alphanumeric(16)) }, { expect: 401 });
     const unknown = await traq.login({ name: unknownName(data.string.alphanumeric(20)), password: wrongPassword(data.string.alphanumeric(16)) }, { expect: 401 });
     expect(finding('WSTG-IDNT-04', [wrong, unknown], sameAnswer(wrong, unknown))).toConform();
