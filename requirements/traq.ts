@@ -1,40 +1,45 @@
-import type { Requirement, Source } from './types.ts';
+import { upstreamLine, type Requirement, type Source } from './types.ts';
 
 const UPSTREAM = 'https://github.com/traPtitech/traQ/blob/ac297a77b09ec1b252eaf7881a34054c483654cf/docs/v3-api.yaml';
-/** Stated by traQ's own document. */
-const vendor = (operationId: string): Source => ({ kind: 'vendor', url: `${UPSTREAM}#operationId=${operationId}` });
-/** Our contract's correction; the contract says beside it what upstream says and why ours differs. */
-const ours = (pointer: string): Source => ({ kind: 'correction', url: `contracts/traq.yaml#${pointer}` });
+/** A line of traQ's pinned document, with a few characters that line holds. */
+const line = (n: number, marker: string): Source => upstreamLine(UPSTREAM, n, marker);
 
 /**
- * traQ v3 authentication. `traq:<operationId>#<status>`: the scenario provokes that status and the
- * response matches the contract's definition of it (headers, media type, body schema).
+ * The document-wide security requirement (OAuth2 or bearerAuth): every /users/me operation needs
+ * credentials. The document names no status for a request without them, so the requirement is
+ * only what every reading allows: a 4xx, and nothing of the account.
+ */
+const SECURITY = line(8297, 'security:');
+
+/**
+ * traQ v3 authentication. `traq:<operationId>#<status>`: the scenario provokes that status, which
+ * the pinned document lists for the operation, and the response matches the contract's definition.
  * `traq:<operationId>.<behaviour>`: what the operation does, checked by its effect.
  */
 export const TRAQ = {
-  'traq:login#204': { level: 'MUST', summary: 'valid credentials log in: 204 with the r_session cookie', source: vendor('login') },
-  'traq:login#302': { level: 'MUST', summary: 'valid credentials with ?redirect= log in: 302 with Location and the cookie', source: vendor('login') },
-  'traq:login#400': { level: 'MUST', summary: 'a missing body or a name that breaks the pattern is refused with 400', source: vendor('login') },
-  'traq:login#401': { level: 'MUST', summary: 'a wrong password or an unknown user is refused with 401', source: vendor('login') },
-  'traq:login#403': { level: 'MUST', summary: 'a suspended account is refused with 403', source: vendor('login') },
-  'traq:login.session-works': { level: 'MUST', summary: 'the cookie a login sets authenticates the /users/me operations', source: vendor('login') },
-  'traq:logout#204': { level: 'MUST', summary: 'logout answers 204', source: vendor('logout') },
-  'traq:logout#302': { level: 'MUST', summary: 'logout with ?redirect= answers 302 with Location', source: vendor('logout') },
-  'traq:logout.ends-session': { level: 'MUST', summary: 'after logout the session cookie no longer authenticates', source: vendor('logout') },
-  'traq:logout.all-ends-others': { level: 'MUST', summary: 'logout with all=true ends the user\'s other sessions too', source: vendor('logout') },
-  'traq:getMySessions#200': { level: 'MUST', summary: 'the caller\'s sessions are listed as LoginSession[]', source: vendor('getMySessions') },
-  'traq:getMySessions#401': { level: 'MUST', summary: 'no or invalid credentials are refused with 401', source: ours('/components/responses/Unauthorized') },
-  'traq:getMySessions.lists-own-session': { level: 'MUST', summary: 'the list holds the session the caller just created', source: vendor('getMySessions') },
-  'traq:revokeMySession#204': { level: 'MUST', summary: 'revoking an own or unknown session answers 204', source: vendor('revokeMySession') },
-  'traq:revokeMySession#400': { level: 'MUST', summary: 'a sessionId that is not a UUID is refused with 400', source: ours('/paths/~1users~1me~1sessions~1{sessionId}/delete/responses/400') },
-  'traq:revokeMySession#401': { level: 'MUST', summary: 'no credentials are refused with 401', source: ours('/components/responses/Unauthorized') },
-  'traq:revokeMySession.ends-session': { level: 'MUST', summary: 'a revoked session no longer authenticates', source: vendor('revokeMySession') },
-  'traq:getMyExternalAccounts#200': { level: 'MUST', summary: 'the linked accounts are listed as ExternalProviderUser[]', source: vendor('getMyExternalAccounts') },
-  'traq:getMyExternalAccounts#401': { level: 'MUST', summary: 'no credentials are refused with 401', source: ours('/components/responses/Unauthorized') },
-  'traq:linkExternalAccount#302': { level: 'MUST', summary: 'an enabled provider redirects to its authorization page', source: vendor('linkExternalAccount') },
-  'traq:linkExternalAccount#400': { level: 'MUST', summary: 'an unknown or missing provider is refused with 400', source: vendor('linkExternalAccount') },
-  'traq:linkExternalAccount#401': { level: 'MUST', summary: 'no credentials are refused with 401', source: ours('/components/responses/Unauthorized') },
-  'traq:unlinkExternalAccount#204': { level: 'MUST', summary: 'a linked provider is unlinked with 204', source: vendor('unlinkExternalAccount') },
-  'traq:unlinkExternalAccount#400': { level: 'MUST', summary: 'a provider that is not linked is refused with 400', source: vendor('unlinkExternalAccount') },
-  'traq:unlinkExternalAccount#401': { level: 'MUST', summary: 'no credentials are refused with 401', source: ours('/components/responses/Unauthorized') },
+  'traq:login#204': { level: 'MUST', summary: 'valid credentials log in with 204', source: line(2379, '"204":') },
+  'traq:login#302': { level: 'MUST', summary: 'valid credentials with ?redirect= log in with 302', source: line(2383, '"302":') },
+  'traq:login#400': { level: 'MUST', summary: 'a missing body or a name that breaks the pattern is refused with 400', source: line(2387, '"400":') },
+  'traq:login#401': { level: 'MUST', summary: 'a wrong password or an unknown user is refused with 401', source: line(2389, '"401":') },
+  'traq:login#403': { level: 'MUST', summary: 'a suspended account is refused with 403', source: line(2393, '"403":') },
+  // The document's login "logs in" (ログインします); the session it opens is the r_session cookie of its cookieAuth scheme.
+  'traq:login.session-works': { level: 'MUST', summary: 'the r_session cookie a login sets authenticates the /users/me operations', source: line(2407, 'ログインします') },
+  'traq:logout#204': { level: 'MUST', summary: 'logout answers 204', source: line(2412, '"204":') },
+  'traq:logout#302': { level: 'MUST', summary: 'logout with ?redirect= answers 302', source: line(2416, '"302":') },
+  'traq:logout.ends-session': { level: 'MUST', summary: 'after logout the session cookie no longer authenticates', source: line(2431, 'ログアウトします') },
+  'traq:logout.all-ends-others': { level: 'MUST', summary: 'logout with all=true ends the user\'s other sessions too', source: line(2430, '全てのセッション') },
+  'traq:getMySessions#200': { level: 'MUST', summary: 'the caller\'s sessions are listed as LoginSession[]', source: line(2439, '"200":') },
+  'traq:getMySessions.requires-credentials': { level: 'MUST', summary: 'without valid credentials the sessions are not listed: a 4xx', source: SECURITY },
+  'traq:getMySessions.lists-own-session': { level: 'MUST', summary: 'the list of valid sessions holds the session the caller just created', source: line(2445, '有効なログインセッションの配列') },
+  'traq:revokeMySession#204': { level: 'MUST', summary: 'revoking an own or unknown session answers 204', source: line(2456, '"204":') },
+  'traq:revokeMySession.requires-credentials': { level: 'MUST', summary: 'without valid credentials nothing is revoked: a 4xx', source: SECURITY },
+  'traq:revokeMySession.ends-session': { level: 'MUST', summary: 'a revoked session no longer authenticates', source: line(2465, '無効化(ログアウト)') },
+  'traq:getMyExternalAccounts#200': { level: 'MUST', summary: 'the linked accounts are listed as ExternalProviderUser[]', source: line(4259, '"200":') },
+  'traq:getMyExternalAccounts.requires-credentials': { level: 'MUST', summary: 'without valid credentials no accounts are listed: a 4xx', source: SECURITY },
+  'traq:linkExternalAccount#302': { level: 'MUST', summary: 'an enabled provider redirects to its authorization page with 302', source: line(4276, '"302":') },
+  'traq:linkExternalAccount#400': { level: 'MUST', summary: 'an unknown or missing provider is refused with 400', source: line(4280, '"400":') },
+  'traq:linkExternalAccount.requires-credentials': { level: 'MUST', summary: 'without valid credentials nothing is linked: a 4xx', source: SECURITY },
+  'traq:unlinkExternalAccount#204': { level: 'MUST', summary: 'a linked provider is unlinked with 204', source: line(4299, '"204":') },
+  'traq:unlinkExternalAccount#400': { level: 'MUST', summary: 'a provider that is not linked is refused with 400', source: line(4303, '"400":') },
+  'traq:unlinkExternalAccount.requires-credentials': { level: 'MUST', summary: 'without valid credentials nothing is unlinked: a 4xx', source: SECURITY },
 } as const satisfies Record<string, Requirement>;

@@ -43,7 +43,7 @@ test('a default live run ends no session it did not create, unlinks nothing, and
 });
 
 test('when tests fail, everything the run created is still removed', async ({ host }) => {
-  const base = host.baseUrl('traq', 'sessions-issued-at-unix+revoke-malformed-id-404', 'safety-failing');
+  const base = host.baseUrl('traq', 'sessions-issued-at-unix+revoke-unknown-404', 'safety-failing');
   const foreign = await foreignSession(base);
   const run = await runConformance(env(base));
   expect(run.code).toBe(1);

@@ -15,5 +15,5 @@ export const semaphoreReference: ReferenceApi<FaultId, VariantId> = {
     SEMAPHORE_PASSWORD: USER.password,
     SEMAPHORE_OIDC_PROVIDER: PROVIDER.id,
   },
-  create: (faults) => createHandler(faults),
+  create: (switches) => createHandler(switches),
 };

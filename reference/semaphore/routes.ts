@@ -1,7 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { bearer, cookies, readJson, requestUrl, sendEmpty, sendJson } from '../kit/http.ts';
+import { bearer, cookies, readJson, requestUrl } from '../kit/http.ts';
 import type { Handler } from '../kit/types.ts';
 import type { FaultId } from './faults.ts';
+import type { VariantId } from './variants.ts';
 import { SemaphoreState, USER, type ApiToken, type User } from './model.ts';
 
 export const BASE_PATH = '/api';
@@ -18,19 +19,57 @@ const COOKIE_ATTRIBUTES = 'Path=/; HttpOnly; SameSite=Lax';
 type Req = IncomingMessage;
 type Res = ServerResponse;
 
-/** A fresh reference Semaphore with its own state and the given faults switched on. */
-export function createHandler(faults: ReadonlySet<FaultId>): Handler {
+type Headers = Record<string, string | string[]>;
+
+/** A fresh reference Semaphore with its own state and the given faults and variants switched on. */
+export function createHandler(switches: ReadonlySet<FaultId | VariantId>): Handler {
   const state = new SemaphoreState();
-  const fault = (id: FaultId): boolean => faults.has(id);
+  const fault = (id: FaultId): boolean => switches.has(id);
+  const variant = (id: VariantId): boolean => switches.has(id);
 
-  const error = (res: Res, status: number, message: string, headers: Record<string, string> = {}): void =>
-    sendJson(res, status, { error: message }, { ...NO_STORE, ...headers });
+  const head = (res: Res, status: number, headers: Headers): void => {
+    res.writeHead(status, variant('lower-case-headers') ? Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v])) : headers);
+  };
 
+  const sendJson = (res: Res, status: number, body: unknown, headers: Headers = {}): void => {
+    const text = JSON.stringify(body);
+    const type = variant('json-without-charset') ? 'application/json' : 'application/json; charset=utf-8';
+    if (variant('chunked-json')) {
+      // Without Content-Length, Node sends the body chunked.
+      head(res, status, { 'Content-Type': type, ...headers });
+      res.write(text.slice(0, 1));
+      res.end(text.slice(1));
+      return;
+    }
+    head(res, status, { 'Content-Type': type, 'Content-Length': String(Buffer.byteLength(text)), ...headers });
+    res.end(text);
+  };
+
+  const sendEmpty = (res: Res, status: number, headers: Headers = {}): void => {
+    head(res, status, headers);
+    res.end();
+  };
+
+  /** A 4xx: the reference's JSON {error}, or what a variant sends instead (the document sets no body). */
+  const error = (res: Res, status: number, message: string, headers: Record<string, string> = {}): void => {
+    if (variant('errors-without-body')) return sendEmpty(res, status, { ...NO_STORE, ...headers });
+    sendJson(res, status, variant('errors-other-fields') ? { message, status } : { error: message }, { ...NO_STORE, ...headers });
+  };
+
+  /** No valid credentials: 401 with a challenge, or 403 under that variant (the document names no status). */
   const unauthorized = (res: Res, challenge = true): void =>
-    error(res, 401, 'not authenticated', challenge ? { 'WWW-Authenticate': CHALLENGE } : {});
+    variant('anonymous-403') ? error(res, 403, 'not authenticated') : error(res, 401, 'not authenticated', challenge ? { 'WWW-Authenticate': CHALLENGE } : {});
 
-  const redirect = (res: Res, location: string | undefined, headers: Record<string, string | string[]> = {}): void =>
-    sendEmpty(res, 307, { ...NO_STORE, 'Content-Length': '0', ...(location !== undefined ? { Location: location } : {}), ...headers });
+  const redirect = (req: Req, res: Res, location: string | undefined, headers: Headers = {}): void => {
+    const to = location !== undefined && variant('absolute-location') && location.startsWith('/') ? `http://${req.headers.host ?? 'localhost'}${location}` : location;
+    sendEmpty(res, 302, { ...NO_STORE, 'Content-Length': '0', ...(to !== undefined ? { Location: to } : {}), ...headers });
+  };
+
+  const cookieAttributes = (): string => {
+    const attributes = fault('session-cookie-without-samesite') ? COOKIE_ATTRIBUTES.replace('; SameSite=Lax', '') : COOKIE_ATTRIBUTES;
+    if (!variant('cookie-attributes-reordered')) return attributes;
+    return [...attributes.split('; ').reverse(), `Expires=${new Date(Date.now() + 7 * 86400_000).toUTCString()}`, 'Priority=High'].join('; ');
+  };
 
   /** A bearer token when the request sends one (then only the token counts), else the session cookie. */
   const authenticate = (req: Req): User | undefined => {
@@ -42,8 +81,10 @@ export function createHandler(faults: ReadonlySet<FaultId>): Handler {
 
   const getLoginMetadata = (res: Res): void => {
     const providers = fault('metadata-hides-providers') ? [] : state.providers;
+    const extra = variant('extra-json-properties');
     sendJson(res, 200, {
-      oidc_providers: providers.map((p) => (fault('metadata-provider-without-name') ? { id: p.id } : { id: p.id, name: p.name })),
+      oidc_providers: providers.map((p) => ({ id: p.id, name: fault('metadata-provider-name-not-string') ? { text: p.name } : p.name, ...(extra ? { color: 'blue', icon: 'login' } : {}) })),
+      ...(extra ? { login_with_password: true } : {}),
     }, NO_STORE);
   };
 
@@ -60,13 +101,12 @@ export function createHandler(faults: ReadonlySet<FaultId>): Handler {
       : undefined;
     if (!user) return unauthorized(res, !fault('login-401-without-challenge'));
     const sessionId = state.startSession(user);
-    const attributes = fault('session-cookie-without-samesite') ? COOKIE_ATTRIBUTES.replace('; SameSite=Lax', '') : COOKIE_ATTRIBUTES;
-    sendEmpty(res, 204, { ...NO_STORE, 'Set-Cookie': `${SESSION_COOKIE}=${sessionId}; ${attributes}` });
+    sendEmpty(res, 204, { ...NO_STORE, ...(fault('login-sets-no-cookie') ? {} : { 'Set-Cookie': `${SESSION_COOKIE}=${sessionId}; ${cookieAttributes()}` }) });
   };
 
   const logout = (req: Req, res: Res): void => {
     if (!fault('logout-keeps-session')) state.endSession(cookies(req)[SESSION_COOKIE]);
-    sendEmpty(res, 204, { ...NO_STORE, 'Set-Cookie': `${SESSION_COOKIE}=; ${COOKIE_ATTRIBUTES}; Max-Age=0` });
+    sendEmpty(res, 204, { ...NO_STORE, ...(variant('logout-keeps-cookie') ? {} : { 'Set-Cookie': `${SESSION_COOKIE}=; ${COOKIE_ATTRIBUTES}; Max-Age=0` }) });
   };
 
   // --- /auth/oidc/{provider_id}/… --------------------------------------------------------------
@@ -76,17 +116,21 @@ export function createHandler(faults: ReadonlySet<FaultId>): Handler {
     const location = (url: string): string | undefined => (fault('oidc-login-without-location') ? undefined : url);
     if (!provider) {
       if (fault('oidc-unknown-provider-404')) return error(res, 404, `no such OIDC provider: ${providerId}`);
-      return redirect(res, location(LOGIN_PAGE));
+      return redirect(req, res, location(LOGIN_PAGE));
     }
     const oidcState = state.issueOidcState();
     const authorize = new URL(provider.authorizationEndpoint);
-    authorize.searchParams.set('client_id', provider.clientId);
-    authorize.searchParams.set('redirect_uri', `http://${req.headers.host ?? 'localhost'}${BASE_PATH}/auth/oidc/${encodeURIComponent(provider.id)}/redirect`);
-    authorize.searchParams.set('response_type', 'code');
-    authorize.searchParams.set('scope', 'openid profile email');
-    if (!fault('oidc-login-without-state')) authorize.searchParams.set('state', oidcState);
+    const params: [string, string][] = [
+      ...(fault('oidc-login-without-client-id') ? [] : [['client_id', provider.clientId] as [string, string]]),
+      ['redirect_uri', `http://${req.headers.host ?? 'localhost'}${BASE_PATH}/auth/oidc/${encodeURIComponent(provider.id)}/redirect`],
+      ['response_type', 'code'],
+      ['scope', variant('oidc-scope-and-nonce') ? 'openid email profile groups' : 'openid profile email'],
+      ['state', oidcState],
+      ...(variant('oidc-scope-and-nonce') ? [['nonce', state.issueOidcState()] as [string, string]] : []),
+    ];
+    for (const [k, v] of variant('oidc-scope-and-nonce') ? params.reverse() : params) authorize.searchParams.set(k, v);
     // The state is bound to this browser by a cookie, and the callback accepts it only from there.
-    redirect(res, location(authorize.toString()), { 'Set-Cookie': `${STATE_COOKIE}=${oidcState}; ${COOKIE_ATTRIBUTES}; Max-Age=600` });
+    redirect(req, res, location(authorize.toString()), { 'Set-Cookie': `${STATE_COOKIE}=${oidcState}; ${COOKIE_ATTRIBUTES}; Max-Age=600` });
   };
 
   const finishOidcLogin = (req: Req, res: Res): void => {
@@ -98,11 +142,11 @@ export function createHandler(faults: ReadonlySet<FaultId>): Handler {
       res.end(page);
       return;
     }
-    if (!validState && fault('oidc-callback-failure-to-root')) return redirect(res, WEB_ROOT);
+    if (!validState && fault('oidc-callback-failure-to-root')) return redirect(req, res, WEB_ROOT);
     // With a valid state a real server now exchanges the code with the provider and, on success,
     // sets the session cookie and redirects to the web root. The reference provider
     // (sso.example.invalid) issues no codes, so every callback, valid state or not, ends here.
-    redirect(res, LOGIN_PAGE);
+    redirect(req, res, LOGIN_PAGE);
   };
 
   // --- /user/tokens ----------------------------------------------------------------------------
@@ -110,25 +154,28 @@ export function createHandler(faults: ReadonlySet<FaultId>): Handler {
   const listApiTokens = (req: Req, res: Res): void => {
     const user = authenticate(req) ?? (fault('tokens-list-ignores-auth') ? USER : undefined);
     if (!user) return unauthorized(res);
-    sendJson(res, 200, state.tokensOf(user), fault('tokens-cacheable') ? {} : NO_STORE);
+    const named = (t: ApiToken) => (variant('extra-json-properties') ? { ...t, name: 'conformance' } : t);
+    sendJson(res, 200, state.tokensOf(user).map(named), fault('tokens-cacheable') ? {} : NO_STORE);
   };
 
   const createApiToken = (req: Req, res: Res): void => {
-    const user = authenticate(req);
-    if (!user) return fault('create-token-403') ? error(res, 403, 'forbidden') : unauthorized(res);
-    const token: Record<keyof ApiToken, unknown> = { ...state.createToken(user) };
+    const user = authenticate(req) ?? (fault('create-token-ignores-auth') ? USER : undefined);
+    if (!user) return unauthorized(res);
+    const token: Record<string, unknown> = { ...state.createToken(user), ...(variant('extra-json-properties') ? { name: 'conformance' } : {}) };
     if (fault('create-token-expired-as-string')) token.expired = String(token.expired);
-    if (fault('create-token-created-not-date-time')) token.created = (token.created as string).slice(0, 19).replace('T', ' ');
+    if (fault('create-token-user-id-zero')) token.user_id = 0;
     sendJson(res, 201, token, fault('tokens-cacheable') ? {} : NO_STORE);
   };
 
   const deleteApiToken = (req: Req, res: Res, rawId: string): void => {
     const user = authenticate(req);
+    if (!user && fault('delete-token-ignores-auth') && !req.headers.authorization && !req.headers.cookie) return sendEmpty(res, 204, NO_STORE);
     if (!user) return unauthorized(res, !fault('delete-token-401-without-challenge'));
     const token = state.tokenOf(user, decodeSegment(rawId));
     if (!token) {
-      if (fault('delete-unknown-token-204')) return sendEmpty(res, 204, NO_STORE);
-      if (fault('delete-unknown-token-empty-404')) return sendEmpty(res, 404, { ...NO_STORE, 'Content-Type': 'application/json' });
+      if (variant('delete-unknown-token-204')) return sendEmpty(res, 204, NO_STORE);
+      if (variant('delete-unknown-token-empty-404')) return sendEmpty(res, 404, NO_STORE);
+      if (fault('delete-unknown-token-500')) return sendEmpty(res, 500, NO_STORE);
       return error(res, 404, 'no such API token');
     }
     if (!fault('delete-token-keeps-working')) state.expireToken(token);

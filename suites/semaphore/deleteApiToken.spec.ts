@@ -1,6 +1,6 @@
 import type { Faker } from '@faker-js/faker';
 import { needState } from '../../engine/preconditions.ts';
-import { anonymous, bearer, expect, req, test } from './fixtures.ts';
+import { anonymous, bearer, expect, expectRefused, finding, req, test, violation } from './fixtures.ts';
 
 /** An id of the shape Semaphore gives its tokens. */
 const unknownTokenId = (data: Faker): string => data.string.alphanumeric({ length: 44, casing: 'lower' });
@@ -11,29 +11,35 @@ test.describe('deleteApiToken  DELETE /user/tokens/{api_token_id}', () => {
     expect(await semaphore.deleteToken(token.owner, token.id, { expect: 204 })).toConform();
   });
 
-  test('afterwards the expired token no longer authenticates', { annotation: req('semaphore:deleteApiToken#204', 'semaphore:deleteApiToken.token-revoked', 'semaphore:listApiTokens#401') }, async ({ semaphore, run }, info) => {
+  test('afterwards the expired token no longer authenticates', { annotation: req('semaphore:deleteApiToken#204', 'semaphore:deleteApiToken.token-revoked') }, async ({ semaphore, run }, info) => {
     needState(run, 'semaphore', info, 'an expired token stops working');
     const token = await semaphore.token();
     expect(await semaphore.deleteToken(token.owner, token.id, { expect: 204 })).toConform();
-    expect(await semaphore.call('listApiTokens', { expect: 401, as: token.bearer })).toConform({ because: 'semaphore:deleteApiToken.token-revoked' });
+    expectRefused(await semaphore.call('listApiTokens', { expect: 401, as: token.bearer }), 'semaphore:deleteApiToken.token-revoked');
   });
 
-  test('404 for an id that names none of the caller\'s tokens', { annotation: req('semaphore:deleteApiToken#404') }, async ({ semaphore, data }) => {
+  test('204 or a 4xx for an id that names none of the caller\'s tokens', { annotation: req('semaphore:deleteApiToken.unknown-id') }, async ({ semaphore, data }) => {
     const session = await semaphore.session();
-    expect(await semaphore.deleteToken(session, unknownTokenId(data), { expect: 404 })).toConform();
+    // Semaphore answers 204 on PostgreSQL and 404 on bolt; the document lists 204 and no refusal.
+    const ex = await semaphore.deleteToken(session, unknownTokenId(data), { expect: 204 });
+    const status = ex.response?.status;
+    if (status === 204) return expect(ex).toConform({ because: 'semaphore:deleteApiToken.unknown-id' });
+    expectRefused(ex, 'semaphore:deleteApiToken.unknown-id');
   });
 
-  test('401 with a challenge without credentials', { annotation: req('semaphore:deleteApiToken#401', 'RFC9110-15.5.2') }, async ({ semaphore, data }) => {
-    expect(await semaphore.deleteToken(anonymous, unknownTokenId(data), { expect: 401 })).toConform();
+  test('refused without credentials', { annotation: req('semaphore:deleteApiToken.requires-credentials') }, async ({ semaphore, data }) => {
+    expectRefused(await semaphore.deleteToken(anonymous, unknownTokenId(data), { expect: 401 }), 'semaphore:deleteApiToken.requires-credentials');
   });
 
-  test('401 with a challenge for a session cookie the server never issued', { annotation: req('semaphore:deleteApiToken#401', 'RFC9110-15.5.2') }, async ({ semaphore, data }) => {
+  test('refused for a session cookie the server never issued', { annotation: req('semaphore:deleteApiToken.requires-credentials') }, async ({ semaphore, run, data }, info) => {
+    needState(run, 'semaphore', info, 'a cookie it never issued is refused (it checks only that one is present)');
     const forged = { label: 'forged session cookie', headers: { cookie: `semaphore=${data.string.alphanumeric(64)}` } };
-    expect(await semaphore.deleteToken(forged, unknownTokenId(data), { expect: 401 })).toConform();
+    expectRefused(await semaphore.deleteToken(forged, unknownTokenId(data), { expect: 401 }), 'semaphore:deleteApiToken.requires-credentials');
   });
 
-  test('401 with a challenge for an API token the server never issued', { annotation: req('semaphore:deleteApiToken#401', 'RFC9110-15.5.2') }, async ({ semaphore, data }) => {
+  test('refused for an API token the server never issued', { annotation: req('semaphore:deleteApiToken.requires-credentials') }, async ({ semaphore, run, data }, info) => {
+    needState(run, 'semaphore', info, 'a token it never issued is refused (it checks only that one is present)');
     const forged = unknownTokenId(data);
-    expect(await semaphore.deleteToken(bearer(forged), forged, { expect: 401 })).toConform();
+    expectRefused(await semaphore.deleteToken(bearer(forged), forged, { expect: 401 }), 'semaphore:deleteApiToken.requires-credentials');
   });
 });

@@ -4,6 +4,8 @@ import { needVariables, precondition } from '../../engine/preconditions.ts';
 import { sessionCookiesSet, setCookies } from '../../engine/checks/cookies.ts';
 import type { Violation } from '../../engine/checks/types.ts';
 import type { Contract } from '../../engine/contract/model.ts';
+import type { RequirementId } from '../../requirements/index.ts';
+import { finding, req } from '../../engine/test.ts';
 import { header, jsonBody, type Exchange } from '../../engine/http/exchange.ts';
 import type { RunContext } from '../../engine/run.ts';
 import type { TestInfo } from '@playwright/test';
@@ -101,10 +103,19 @@ export class Semaphore extends ApiFlows {
 
   /** Starts an OIDC sign-in with `provider` and returns the state the server put into the authorization request. */
   async oidcState(provider: string): Promise<string> {
-    const ex = await this.call('startOidcLogin', { expect: 307, params: { provider_id: provider } });
+    const ex = await this.call('startOidcLogin', { expect: 302, params: { provider_id: provider } });
     const state = redirectTarget(ex)?.searchParams.get('state');
-    precondition(ex.response?.status === 307 && !!state, this.info, `starting an OIDC sign-in gave no state (status ${ex.response?.status ?? ex.error}); see semaphore:startOidcLogin.to-provider`);
+    precondition(ex.response !== undefined && REDIRECTS.has(ex.response.status) && !!state, this.info, `starting an OIDC sign-in gave no state (status ${ex.response?.status ?? ex.error}); see semaphore:startOidcLogin.to-provider`);
     return state;
+  }
+
+  /**
+   * Whether a credential still authenticates, by one read-only request: GET /user/tokens answers
+   * it (true) or refuses it with 401 or 403 (false); anything else can't tell.
+   */
+  protected override async authenticates(who: Identity): Promise<boolean | undefined> {
+    const status = (await this.client.undo('listApiTokens', { expect: 200, as: who }))?.response?.status;
+    return status === 200 ? true : status === 401 || status === 403 ? false : undefined;
   }
 
   async cleanup(): Promise<void> {
@@ -112,12 +123,13 @@ export class Semaphore extends ApiFlows {
     // Tokens first: the session that created one may still be needed to expire it.
     for (const t of this.tokens.splice(0)) {
       const byOwner = await this.client.undo('deleteApiToken', { expect: 204, as: t.owner, params: { api_token_id: t.id } });
-      if (byOwner?.response?.status !== 204) {
-        await this.client.undo('deleteApiToken', { expect: 204, as: bearer(t.id), params: { api_token_id: t.id } });
-      }
+      const byItself = byOwner?.response?.status === 204 ? byOwner
+        : await this.client.undo('deleteApiToken', { expect: 204, as: bearer(t.id), params: { api_token_id: t.id } });
+      if (byItself?.response?.status === 204) this.ended('token', bearer(t.id), 'DELETE /user/tokens/{id}');
     }
     for (const as of this.sessions.splice(0)) {
-      await this.client.undo('logout', { expect: 204, as });
+      const out = await this.client.undo('logout', { expect: 204, as });
+      if (out?.response && out.response.status < 400) this.ended('session', as, 'logout');
     }
   }
 
@@ -127,12 +139,47 @@ export class Semaphore extends ApiFlows {
   }
 }
 
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+
+/**
+ * What every reading of the document allows where it names no status: a refusal is some 4xx, and a
+ * body that says it is JSON parses. Which 4xx, and what the body holds, the document does not say.
+ */
+export function refusal(because: RequirementId, ex: Exchange, also: Violation[] = []) {
+  const status = ex.response?.status;
+  if (status === undefined) return finding(because, [ex], [violation('refused', `no response: ${ex.error ?? 'unknown transport failure'}`, { expected: 'a 4xx', received: 'no response' })]);
+  if (status < 400 || status >= 500) return finding(because, [ex], [violation('refused', `status ${status} where a refusal (4xx) is required`, { expected: 'a 4xx', received: String(status) }), ...also]);
+  const says = (header(ex.response!, 'content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+  const json = says === 'application/json' || says.endsWith('+json');
+  return finding(because, [ex], [...(json && ex.response!.bytes > 0 && !jsonBody(ex.response!).ok
+    ? [violation('refused', 'the body says it is JSON but does not parse', { expected: 'JSON', received: `${ex.response!.bytes} bytes that do not parse` })]
+    : []), ...also]);
+}
+
+/**
+ * Judges a refusal: the behaviour owns the status, and RFC 9110 judges a 401's challenge. Another
+ * 4xx says nothing about challenges, so the test names RFC9110-15.5.2 only when a 401 came.
+ */
+export function expectRefused(ex: Exchange, because: RequirementId, also: Violation[] = []): void {
+  expect(refusal(because, ex, also)).toConform();
+  if (ex.response?.status !== 401) return;
+  test.info().annotations.push(...req('RFC9110-15.5.2'));
+  expect(ex).toConform({ because, only: ['RFC9110-15.5.2'] });
+}
+
 export const bearer = (tokenId: string): Identity => ({ label: 'API token', headers: { authorization: `Bearer ${tokenId}` } });
 
 /** The `semaphore` session cookie a response sets, as an identity (a cookie being cleared is none). */
 export function sessionFrom(ex: Exchange): Identity | undefined {
   const line = ex.response && setCookies(ex.response).find((c) => c.cookie.name === 'semaphore' && c.cookie.value !== '');
   return line ? { label: 'session cookie', headers: { cookie: `semaphore=${line.cookie.value}` } } : undefined;
+}
+
+/** The login set the session cookie; without it the cookie checks of that test are not reached. */
+export function setsSession(ex: Exchange) {
+  return finding('semaphore:login.session-works', [ex], ex.response && ex.response.status < 400 && !sessionFrom(ex)
+    ? [violation('sets_session_cookie', 'the login set no semaphore cookie', { expected: 'Set-Cookie: semaphore=…', received: 'none' })]
+    : []);
 }
 
 /** The ids of the APIToken or APIToken[] a response carries. */
@@ -172,14 +219,17 @@ export function toLoginPage(ex: Exchange): Violation[] {
   return isLoginPage(target) ? [] : [violation('redirects_to_login_page', 'the redirect does not go to the login page', { expected: '<web root>/auth/login', received: shown(target) })];
 }
 
-/** Violations of "the redirect is an authorization request to the provider with client_id, redirect_uri and state". */
+/**
+ * Violations of "the redirect is an authorization request to the provider": OpenID Connect Core
+ * §3.1.2.1 makes client_id and redirect_uri REQUIRED; state is only RECOMMENDED there.
+ */
 export function toAuthorizationRequest(ex: Exchange): Violation[] {
   const target = redirectTarget(ex);
   if (!target) return [violation('redirects_to_provider', 'no Location to read the authorization request from', { expected: "the provider's authorization endpoint", received: 'absent or not a URL' })];
   if (isLoginPage(target)) return [violation('redirects_to_provider', 'a configured provider was answered with the login page', { expected: "the provider's authorization endpoint", received: shown(target) })];
-  const missing = ['client_id', 'redirect_uri', 'state'].filter((p) => !target.searchParams.get(p));
+  const missing = ['client_id', 'redirect_uri'].filter((p) => !target.searchParams.get(p));
   return missing.length === 0 ? [] : [violation('authorization_request_complete', `the authorization request lacks ${missing.join(', ')}`, {
-    expected: 'client_id, redirect_uri and state in the query',
+    expected: 'client_id and redirect_uri in the query',
     received: [...new Set(target.searchParams.keys())].join(', ') || 'no query',
   })];
 }

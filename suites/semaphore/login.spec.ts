@@ -1,12 +1,14 @@
 import { needState, needWrongPasswordLogins } from '../../engine/preconditions.ts';
-import { expect, finding, req, sessionFrom, test, violation } from './fixtures.ts';
+import { expect, expectRefused, finding, req, sessionFrom, setsNoSession, setsSession, test, violation } from './fixtures.ts';
 
 /** A password that is not the user's. */
 const wrongPassword = (s: string) => `wrong-${s}`;
 
 test.describe('login  POST /auth/login', () => {
-  test('204 and a semaphore session cookie for valid credentials', { annotation: req('semaphore:login#204', 'RFC9110-15.3.5', 'RFC6265-4.1', 'ASVS-3.4.2', 'ASVS-3.4.3', 'ASVS-8.2.1') }, async ({ semaphore }) => {
-    expect(await semaphore.login(semaphore.user, { expect: 204 })).toConform();
+  test('204 and a semaphore session cookie for valid credentials', { annotation: req('semaphore:login#204', 'semaphore:login.session-works', 'RFC9110-15.3.5', 'RFC6265-4.1', 'ASVS-3.4.2', 'ASVS-3.4.3', 'ASVS-8.2.1') }, async ({ semaphore }) => {
+    const ex = await semaphore.login(semaphore.user, { expect: 204 });
+    expect(ex).toConform();
+    expect(setsSession(ex)).toConform();
   });
 
   test('the cookie from a login authenticates GET /user/tokens', { annotation: req('semaphore:login#204', 'semaphore:login.session-works', 'semaphore:listApiTokens#200') }, async ({ semaphore }) => {
@@ -39,12 +41,16 @@ test.describe('login  POST /auth/login', () => {
     expect(await semaphore.login({ password: semaphore.user.password }, { expect: 400 })).toConform();
   });
 
-  test('401 with a challenge for a wrong password', { annotation: req('semaphore:login#401', 'RFC9110-15.5.2') }, async ({ semaphore, data, run }, info) => {
+  test('refused, with no session, for a wrong password', { annotation: req('semaphore:login.refuses-wrong-password') }, async ({ semaphore, run, data }, info) => {
+    needState(run, 'semaphore', info, 'wrong credentials are refused (it documents no refusal to force, and checks no password)');
     needWrongPasswordLogins(run, info, 'SEMAPHORE_USERNAME');
-    expect(await semaphore.login({ auth: semaphore.user.auth, password: wrongPassword(data.string.alphanumeric(16)) }, { expect: 401 })).toConform();
+    const ex = await semaphore.login({ auth: semaphore.user.auth, password: wrongPassword(data.string.alphanumeric(16)) }, { expect: 401 });
+    expectRefused(ex, 'semaphore:login.refuses-wrong-password', setsNoSession(ex, semaphore.contract));
   });
 
-  test('401 with a challenge for an unknown user', { annotation: req('semaphore:login#401', 'RFC9110-15.5.2') }, async ({ semaphore, data }) => {
-    expect(await semaphore.login({ auth: `cf-${data.string.alphanumeric(20)}`, password: wrongPassword(data.string.alphanumeric(16)) }, { expect: 401 })).toConform();
+  test('refused, with no session, for an unknown user', { annotation: req('semaphore:login.refuses-wrong-password') }, async ({ semaphore, run, data }, info) => {
+    needState(run, 'semaphore', info, 'wrong credentials are refused (it documents no refusal to force, and checks no password)');
+    const ex = await semaphore.login({ auth: `cf-${data.string.alphanumeric(20)}`, password: wrongPassword(data.string.alphanumeric(16)) }, { expect: 401 });
+    expectRefused(ex, 'semaphore:login.refuses-wrong-password', setsNoSession(ex, semaphore.contract));
   });
 });

@@ -1,8 +1,8 @@
 import { needVariables } from '../../engine/preconditions.ts';
-import { anonymous, expect, req, test } from './fixtures.ts';
+import { anonymous, expect, expectRefused, req, test } from './fixtures.ts';
 
 test.describe('linkExternalAccount  POST /users/me/ex-accounts/link', () => {
-  test('302 to the provider\'s authorization page for an enabled provider', { annotation: req('traq:linkExternalAccount#302') }, async ({ traq, run }, info) => {
+  test('302 to the provider\'s authorization page for an enabled provider', { annotation: req('traq:linkExternalAccount#302', 'RFC9110-10.2.2') }, async ({ traq, run }, info) => {
     const { TRAQ_LINKABLE_PROVIDER } = needVariables(run, 'traq', ['TRAQ_LINKABLE_PROVIDER'], info);
     const session = await traq.session();
     expect(await traq.call('linkExternalAccount', { expect: 302, as: session, json: { providerName: TRAQ_LINKABLE_PROVIDER } })).toConform();
@@ -18,7 +18,9 @@ test.describe('linkExternalAccount  POST /users/me/ex-accounts/link', () => {
     expect(await traq.call('linkExternalAccount', { expect: 400, as: session, json: {} })).toConform();
   });
 
-  test('401 with a challenge without credentials', { annotation: req('traq:linkExternalAccount#401', 'RFC9110-15.5.2') }, async ({ traq, data }) => {
-    expect(await traq.call('linkExternalAccount', { expect: 401, as: anonymous, json: { providerName: data.word.sample() } })).toConform();
+  test('refused without credentials', { annotation: req('traq:linkExternalAccount.requires-credentials') }, async ({ traq, run, data }) => {
+    // A provider the server would link for a session, so only the missing credentials can refuse it.
+    const providerName = run.vars('traq').TRAQ_LINKABLE_PROVIDER || data.word.sample();
+    expectRefused(await traq.call('linkExternalAccount', { expect: 401, as: anonymous, json: { providerName } }), 'traq:linkExternalAccount.requires-credentials');
   });
 });

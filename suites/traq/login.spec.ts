@@ -1,6 +1,6 @@
 import { needState, needVariables, needWrongPasswordLogins } from '../../engine/preconditions.ts';
 import { jsonBody, type Exchange } from '../../engine/http/exchange.ts';
-import { expect, finding, req, sessionFrom, test, violation } from './fixtures.ts';
+import { expect, finding, req, sessionFrom, setsSession, test, violation } from './fixtures.ts';
 
 /** Two refusals an attacker could tell apart: a different status, or a body with other fields. */
 function sameAnswer(a: Exchange, b: Exchange) {
@@ -19,8 +19,10 @@ const unknownName = (word: string) => `cf-${word}`.slice(0, 32);
 const wrongPassword = (s: string) => `wrong-${s}`.slice(0, 32);
 
 test.describe('login  POST /login', () => {
-  test('204 and an r_session cookie for valid credentials', { annotation: req('traq:login#204', 'RFC9110-15.3.5', 'RFC6265-4.1', 'ASVS-3.4.2', 'ASVS-3.4.3', 'ASVS-8.2.1') }, async ({ traq }) => {
-    expect(await traq.login(traq.user, { expect: 204 })).toConform();
+  test('204 and an r_session cookie for valid credentials', { annotation: req('traq:login#204', 'traq:login.session-works', 'RFC9110-15.3.5', 'RFC6265-4.1', 'ASVS-3.4.2', 'ASVS-3.4.3', 'ASVS-8.2.1') }, async ({ traq }) => {
+    const ex = await traq.login(traq.user, { expect: 204 });
+    expect(ex).toConform();
+    expect(setsSession(ex)).toConform();
   });
 
   test('the cookie from a login authenticates GET /users/me/sessions', { annotation: req('traq:login#204', 'traq:login.session-works', 'traq:getMySessions#200') }, async ({ traq }) => {
@@ -40,8 +42,10 @@ test.describe('login  POST /login', () => {
       : [])).toConform();
   });
 
-  test('302 with Location and the cookie when ?redirect= is given', { annotation: req('traq:login#302', 'RFC6265-4.1', 'ASVS-8.2.1') }, async ({ traq }) => {
-    expect(await traq.login(traq.user, { expect: 302, redirect: '/channels/general' })).toConform();
+  test('302 with Location and the cookie when ?redirect= is given', { annotation: req('traq:login#302', 'traq:login.session-works', 'RFC9110-10.2.2', 'RFC6265-4.1', 'ASVS-8.2.1') }, async ({ traq }) => {
+    const ex = await traq.login(traq.user, { expect: 302, redirect: '/channels/general' });
+    expect(ex).toConform();
+    expect(setsSession(ex)).toConform();
   });
 
   test('a ?redirect= to a foreign origin is not followed', { annotation: req('ASVS-5.1.5') }, async ({ traq }) => {
