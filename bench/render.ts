@@ -56,6 +56,8 @@ export interface BenchResult {
   /** Playwright alone (bench/floor): one empty test, and as many empty tests as the mock run had. */
   playwrightFloor: { one: (Outside & { tests: number })[]; many: (Outside & { tests: number })[] };
   profile?: { wallMs: number; cpuMs: number; roles: RoleProfile[] };
+  /** Whole live runs against the hostile server: the bounds the README states. */
+  worst?: { label: string; apis: string; wallMs: number; code: number | null; peakRssMb: number; largestReportBytes: number }[];
   inProcess?: InProcessOutput;
   inProcessProblem?: string;
   imports?: { what: string; ms: number }[][];
@@ -252,6 +254,15 @@ export function render(r: BenchResult): string {
 
   // Targets.
   p();
+  if (r.worst?.length) {
+    p('## Worst cases: hostile and broken servers');
+    p();
+    p('One whole live run each (`npm run conformance`), every API (or the one named) on one server of selftest/support/hostile.ts, default settings. Peak memory is the whole process tree\'s.');
+    p();
+    p(head(['server', 'APIs', 'wall s', 'exit', 'peak MB', 'largest report MB']));
+    for (const w of r.worst) p(row([w.label, w.apis, fmt.s(w.wallMs), String(w.code), fmt.n(Math.round(w.peakRssMb)), (w.largestReportBytes / 2 ** 20).toFixed(2)]));
+    p();
+  }
   p('## Targets');
   p();
   p(`- Whole mock run of all ${r.apis.length} APIs ≤ 5 s wall: median ${fmt.s(mockWall)} s — ${verdict(mockWall <= 5000)}.`);
