@@ -125,7 +125,7 @@ async function main(): Promise<void> {
     log(`${RUNS} run(s) of each; ${cpus().length} cores; load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}; temp ${tmp}`);
 
     // Dredd: installed into a cache folder, contracts converted to OpenAPI 3.0, hooks written.
-    const dredd = await ensureDredd(log);
+    const dredd: Awaited<ReturnType<typeof ensureDredd>> = ONLY_WORST ? { ok: false, reason: 'not measured (BENCH_ONLY=worst)' } : await ensureDredd(log);
     result.dreddSetup = dredd.ok ? { installed: true, installMs: dredd.installMs, contracts: {} } : { installed: false, reason: dredd.reason, contracts: {} };
     const dreddFiles: Partial<Record<ApiName, { contract: string; hooks: string }>> = {};
     if (dredd.ok) {
@@ -241,7 +241,7 @@ async function main(): Promise<void> {
       const dir = join(tmp, `worst-${w.behaviour}`);
       const s = await conformanceRun(`worst case: ${w.label}`, dir, env);
       const reportBytes = Math.max(0, ...['conformance.json', 'conformance.html', 'junit.xml'].map((f) => (existsSync(join(dir, f)) ? statSync(join(dir, f)).size : 0)));
-      result.worst.push({ label: w.label, apis: w.apis ?? 'all', wallMs: s.wallMs, code: s.code, peakRssMb: s.peakRssMb, largestReportBytes: reportBytes });
+      result.worst.push({ label: w.label, apis: w.apis ?? 'all', wallMs: s.wallMs, code: s.code, peakRssMb: s.peakRssMb, peakProcessRssMb: s.peakProcessRssMb, largestReportBytes: reportBytes });
     }
 
     // The rest measures the engine's own costs; BENCH_ONLY=worst stops here.
