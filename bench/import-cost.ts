@@ -12,7 +12,7 @@ const step = async (what: string, load: () => Promise<unknown>) => {
   steps.push({ what, ms: performance.now() - s });
 };
 await step('@playwright/test', () => import('@playwright/test'));
-await step('pactum (HTTP client)', () => import('pactum'));
+await step('the engine\'s HTTP client (node:http)', () => import('../engine/http/send.ts'));
 await step('@faker-js/faker/locale/en', () => import('@faker-js/faker/locale/en'));
 await step('ajv 2020 + ajv-formats', async () => {
   await import('ajv/dist/2020.js');

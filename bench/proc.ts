@@ -13,6 +13,8 @@ export interface Measured {
   signal: NodeJS.Signals | null;
   wallMs: number;
   peakRssMb: number;
+  /** The largest resident size any one process of the tree reached. */
+  peakProcessRssMb: number;
   cpuMs: number;
   /** Most processes alive at one time in the tree. */
   maxProcs: number;
@@ -100,6 +102,7 @@ function tree(root: number): Stat[] {
 /** A process tree sampler, for a group started elsewhere (or for the current process's children). */
 export class TreeSampler {
   peakRssBytes = 0;
+  peakProcessRssBytes = 0;
   maxProcs = 0;
   samples = 0;
   private readonly cpu = new Map<number, number>();
@@ -119,6 +122,7 @@ export class TreeSampler {
     let rss = 0;
     for (const st of seen.values()) {
       rss += st.rssPages * PAGE;
+      this.peakProcessRssBytes = Math.max(this.peakProcessRssBytes, st.rssPages * PAGE);
       this.cpu.set(st.pid, Math.max(this.cpu.get(st.pid) ?? 0, st.cpuTicks));
     }
     this.samples++;
@@ -126,11 +130,11 @@ export class TreeSampler {
     this.peakRssBytes = Math.max(this.peakRssBytes, rss);
   }
 
-  stop(): { peakRssMb: number; cpuMs: number; maxProcs: number; samples: number } {
+  stop(): { peakRssMb: number; peakProcessRssMb: number; cpuMs: number; maxProcs: number; samples: number } {
     clearInterval(this.timer);
     let ticks = 0;
     for (const t of this.cpu.values()) ticks += t;
-    return { peakRssMb: this.peakRssBytes / 2 ** 20, cpuMs: ticks * TICK_MS, maxProcs: this.maxProcs, samples: this.samples };
+    return { peakRssMb: this.peakRssBytes / 2 ** 20, peakProcessRssMb: this.peakProcessRssBytes / 2 ** 20, cpuMs: ticks * TICK_MS, maxProcs: this.maxProcs, samples: this.samples };
   }
 }
 

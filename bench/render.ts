@@ -56,6 +56,8 @@ export interface BenchResult {
   /** Playwright alone (bench/floor): one empty test, and as many empty tests as the mock run had. */
   playwrightFloor: { one: (Outside & { tests: number })[]; many: (Outside & { tests: number })[] };
   profile?: { wallMs: number; cpuMs: number; roles: RoleProfile[] };
+  /** Whole live runs against the hostile server: the bounds the README states. */
+  worst?: { label: string; apis: string; wallMs: number; code: number | null; peakRssMb: number; peakProcessRssMb: number; largestReportBytes: number }[];
   inProcess?: InProcessOutput;
   inProcessProblem?: string;
   imports?: { what: string; ms: number }[][];
@@ -110,7 +112,7 @@ export function render(r: BenchResult): string {
   whole('`npm run conformance`, mock, all APIs', r.mock);
   whole('live run, reference servers, all APIs (fresh instance per run)', r.live);
   p(row(['floor: the mock run\'s requests replayed by a bare node:http loop, no checks', fmt.s(floorMs), range(r.floor.map((f) => f.ms)), '1.0×', fmt.x(floorMs / dreddWall), '–', '–', '–', fmt.n(floorN), 'nothing', `${r.floor[0]?.errors ?? '–'} errors`]));
-  p(row(['the same requests through the engine\'s client (send(), pactum), no checks', fmt.s(engineMs), range(r.engineSend.map((f) => f.ms)), fmt.x(engineMs / floorMs), fmt.x(engineMs / dreddWall), '–', '–', '–', fmt.n(floorN), 'nothing', `${r.engineSend[0]?.errors ?? '–'} errors`]));
+  p(row(['the same requests through the engine\'s client (send(), node:http), no checks', fmt.s(engineMs), range(r.engineSend.map((f) => f.ms)), fmt.x(engineMs / floorMs), fmt.x(engineMs / dreddWall), '–', '–', '–', fmt.n(floorN), 'nothing', `${r.engineSend[0]?.errors ?? '–'} errors`]));
   if (r.dredd.length > 0) {
     p(row([`Dredd ${DREDD_VERSION}, the ${r.apis.length} contracts one after another, same mock`, fmt.s(dreddWall), range(dreddTotals.map((d) => d.wallMs)), fmt.x(dreddWall / floorMs), '1.0×', `${fmt.mb(med(dreddTotals, (d) => d.peakRssMb))} (+ mock)`, fmt.s(med(dreddTotals, (d) => d.cpuMs)), fmt.cores(med(dreddTotals, (d) => d.otherLoadCores)), fmt.n(med(dreddTotals, (d) => d.total)), `${fmt.n(med(dreddTotals, (d) => d.total))} transactions (${fmt.n(med(dreddTotals, (d) => d.failing))} fail)`, dreddTotals.some((d) => d.problems > 0) ? 'see below' : codes(dreddTotals)]));
   } else {
@@ -139,7 +141,7 @@ export function render(r: BenchResult): string {
   p(head(['measure', 'ms per exchange', 'how']));
   p(row(['whole mock run over the floor', fmt.ms((mockWall - floorMs) / requests), `(wall ${fmt.s(mockWall)} s − floor ${fmt.s(floorMs)} s) / ${fmt.n(requests)} requests: fixed costs spread over the requests`]));
   p(row(['tests only, over the floor', fmt.ms((mockTests - floorMs) / requests), `(sum over workers of first request → last response ${fmt.s(mockTests)} s − floor) / ${fmt.n(requests)}: Playwright per test, fixtures, checks, evidence`]));
-  p(row(['engine client over the bare loop', fmt.ms((engineMs - floorMs) / floorN), 'pactum + the engine\'s send() vs node:http, same requests']));
+  p(row(['engine client over the bare loop', fmt.ms((engineMs - floorMs) / floorN), 'the engine\'s send() (deadline, byte cap) vs a bare node:http loop, same requests']));
   if (ip) {
     p(row(['toConform in-process, warm', fmt.ms(ip.warm.perExchangeMs), `median of passes (best ${fmt.ms(ip.warm.bestPerExchangeMs ?? NaN)}) over the ${ip.exchanges} checked exchanges: learn secrets + evaluate() + redaction + curl + JSON + attachment framing`]));
     p(row(['toConform in-process, cold', fmt.ms(ip.cold.perExchangeMs), 'first pass in a fresh process (ajv compiles each validator once, JIT cold); each Playwright worker pays this for its API']));
@@ -252,6 +254,15 @@ export function render(r: BenchResult): string {
 
   // Targets.
   p();
+  if (r.worst?.length) {
+    p('## Worst cases: hostile and broken servers');
+    p();
+    p('One whole live run each (`npm run conformance`), every API (or the one named) on one server of selftest/support/hostile.ts, default settings. Peak memory: the whole process tree (CLI, Playwright runner, workers) summed, and the largest single process.');
+    p();
+    p(head(['server', 'APIs', 'wall s', 'exit', 'peak MB, all processes', 'peak MB, largest process', 'largest report MB']));
+    for (const w of r.worst) p(row([w.label, w.apis, fmt.s(w.wallMs), String(w.code), fmt.n(Math.round(w.peakRssMb)), fmt.n(Math.round(w.peakProcessRssMb)), (w.largestReportBytes / 2 ** 20).toFixed(2)]));
+    p();
+  }
   p('## Targets');
   p();
   p(`- Whole mock run of all ${r.apis.length} APIs ≤ 5 s wall: median ${fmt.s(mockWall)} s — ${verdict(mockWall <= 5000)}.`);

@@ -30,7 +30,7 @@ export async function replayBare(requests: readonly ReplayRequest[]): Promise<{ 
   return { ms, statuses, errors };
 }
 
-/** The same loop through the engine's own client (engine/http/send.ts, pactum), still with no checks. */
+/** The same loop through the engine's own client (engine/http/send.ts), still with no checks. */
 export async function replayEngineSend(requests: readonly ReplayRequest[]): Promise<{ ms: number; errors: number }> {
   const { send } = await import('../engine/http/send.ts');
   let errors = 0;

@@ -20,7 +20,7 @@
  * on 127.0.0.1; every run has a timeout.
  */
 import { cpus, loadavg, tmpdir } from 'node:os';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { AVAILABLE_APIS, API_DEFINITIONS, type ApiName } from '../engine/config/apis.ts';
@@ -37,7 +37,20 @@ import { analyseProfiles } from './profile.ts';
 import { generateLargerContract } from './scale.ts';
 
 const ROOT = PROJECT_ROOT;
+/** Hostile-server behaviours (selftest/support/hostile.ts) whose whole runs the README bounds. */
+const WORST_CASES: { label: string; behaviour: string; apis?: string; env?: Record<string, string> }[] = [
+  { label: 'a server that accepts connections and never answers', behaviour: 'silent' },
+  { label: 'every answer 429 with Retry-After: 30 (the default cap, 30 s)', behaviour: 'throttle~30' },
+  { label: 'every answer 429 with Retry-After: 3600 (over the cap)', behaviour: 'throttle~3600' },
+  { label: 'every answer 0.9 MB of JSON (under the read cap)', behaviour: 'big-json' },
+  { label: 'every answer 16 MB of JSON (over the read cap)', behaviour: 'big-json~16', apis: 'traq' },
+  { label: 'every answer an endless chunked body', behaviour: 'endless', apis: 'traq' },
+  { label: 'every answer 60 MB announced and sent', behaviour: 'huge', apis: 'traq' },
+  { label: 'the server dies after two answers', behaviour: 'dies', apis: 'traq' },
+];
 const RUNS = positiveInt(process.env.BENCH_RUNS, 3);
+/** BENCH_ONLY=worst: only the worst cases (a few minutes), for checking the README's bounds. */
+const ONLY_WORST = process.env.BENCH_ONLY === 'worst';
 const SEED = '20261123';
 const FACTOR = 10;
 const RUN_TIMEOUT_MS = 300_000;
@@ -112,7 +125,7 @@ async function main(): Promise<void> {
     log(`${RUNS} run(s) of each; ${cpus().length} cores; load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}; temp ${tmp}`);
 
     // Dredd: installed into a cache folder, contracts converted to OpenAPI 3.0, hooks written.
-    const dredd = await ensureDredd(log);
+    const dredd: Awaited<ReturnType<typeof ensureDredd>> = ONLY_WORST ? { ok: false, reason: 'not measured (BENCH_ONLY=worst)' } : await ensureDredd(log);
     result.dreddSetup = dredd.ok ? { installed: true, installMs: dredd.installMs, contracts: {} } : { installed: false, reason: dredd.reason, contracts: {} };
     const dreddFiles: Partial<Record<ApiName, { contract: string; hooks: string }>> = {};
     if (dredd.ok) {
@@ -145,7 +158,7 @@ async function main(): Promise<void> {
 
     let replayRequests: ReplayRequest[] | undefined;
     let firstMockReport: string | undefined;
-    for (let i = 1; i <= RUNS; i++) {
+    for (let i = 1; i <= (ONLY_WORST ? 0 : RUNS); i++) {
       log(`— round ${i} of ${RUNS}`);
       const mockRun = await conformanceRun(`mock run ${i}`, join(tmp, `mock-${i}`), {});
       const { report, recordFile, ...mockSample } = mockRun;
@@ -214,7 +227,45 @@ async function main(): Promise<void> {
       }
     }
 
-    // One more mock run, profiled: where each process's CPU goes.
+    // The worst cases a hostile or broken server can cause, each once, every API on one server.
+    const [hostCmd, hostArgs] = tsx('bench/hostile-server.ts');
+    const hostileServer = await startHelper(hostCmd, hostArgs, { cwd: ROOT, env: cleanEnv({}), ready: /^READY /, timeoutMs: 120_000 });
+    helpers.push(hostileServer);
+    const hostileOrigin = hostileServer.line.slice(6).trim();
+    result.worst = [];
+    for (const w of WORST_CASES) {
+      const base = `${hostileOrigin}/${w.behaviour}`;
+      const urls: Record<string, string> = { traq: `${base}/api/v3`, nextauth: base, svix: base, semaphore: `${base}/api` };
+      const env: Record<string, string> = { ...liveEnvBase, CONFORMANCE_TARGET: 'live', ...(w.apis ? { CONFORMANCE_APIS: w.apis } : {}), ...w.env };
+      for (const api of AVAILABLE_APIS) env[API_DEFINITIONS[api].baseUrlVariable] = urls[api]!;
+      const dir = join(tmp, `worst-${w.behaviour}`);
+      const s = await conformanceRun(`worst case: ${w.label}`, dir, env);
+      const reportBytes = Math.max(0, ...['conformance.json', 'conformance.html', 'junit.xml'].map((f) => (existsSync(join(dir, f)) ? statSync(join(dir, f)).size : 0)));
+      result.worst.push({ label: w.label, apis: w.apis ?? 'all', wallMs: s.wallMs, code: s.code, peakRssMb: s.peakRssMb, peakProcessRssMb: s.peakProcessRssMb, largestReportBytes: reportBytes });
+    }
+
+    // The rest measures the engine's own costs; BENCH_ONLY=worst stops here.
+    if (!ONLY_WORST) await engineCosts(result, tmp, firstMockReport, mockUrls, bigContracts);
+  } finally {
+    for (const h of helpers.reverse()) await h.stop().catch(() => undefined);
+    result.machine.loadavgAtEnd = loadavg();
+    result.durationMs = performance.now() - benchStarted;
+    if (process.env.BENCH_KEEP !== '1') rmSync(tmp, { recursive: true, force: true });
+    else log(`kept ${tmp}`);
+  }
+
+  const md = render(result);
+  const out = resolve(ROOT, 'reports');
+  mkdirSync(out, { recursive: true });
+  writeFileSync(join(out, 'bench.md'), md);
+  writeFileSync(join(out, 'bench.json'), `${JSON.stringify(result, null, 2)}\n`);
+  process.stdout.write(`${md}\n`);
+  log(`done in ${((performance.now() - benchStarted) / 1000).toFixed(0)} s; reports/bench.md and reports/bench.json written`);
+}
+
+/** The profiled run, the in-process stages, the 10× contracts and start-up imports: the engine's own costs. */
+async function engineCosts(result: BenchResult, tmp: string, firstMockReport: string | undefined, mockUrls: Record<string, string>, bigContracts: Record<string, string>): Promise<void> {
+  {
     log('profiled mock run (V8 sampling profiler in every process)');
     const profDir = join(tmp, 'profiles');
     const profiled = await conformanceRun('profiled mock run', join(tmp, 'mock-profiled'), { BENCH_CPU_PROF_DIR: profDir });
@@ -257,21 +308,7 @@ async function main(): Promise<void> {
       }
     }
     result.prismStartMs = prism;
-  } finally {
-    for (const h of helpers.reverse()) await h.stop().catch(() => undefined);
-    result.machine.loadavgAtEnd = loadavg();
-    result.durationMs = performance.now() - benchStarted;
-    if (process.env.BENCH_KEEP !== '1') rmSync(tmp, { recursive: true, force: true });
-    else log(`kept ${tmp}`);
   }
-
-  const md = render(result);
-  const out = resolve(ROOT, 'reports');
-  mkdirSync(out, { recursive: true });
-  writeFileSync(join(out, 'bench.md'), md);
-  writeFileSync(join(out, 'bench.json'), `${JSON.stringify(result, null, 2)}\n`);
-  process.stdout.write(`${md}\n`);
-  log(`done in ${((performance.now() - benchStarted) / 1000).toFixed(0)} s; reports/bench.md and reports/bench.json written`);
 }
 
 main().then(() => process.exit(0), (err: unknown) => {

@@ -67,11 +67,13 @@ function readStructured(path: string, shown: string): unknown {
   }
   const json = extname(path).toLowerCase() === '.json';
   // JSON is YAML too; reading it with yaml gives line and column without quoting the text.
-  const doc = parseDocument(text, { prettyErrors: false });
+  const doc = parseDocument(text, { prettyErrors: true });
   const e = doc.errors[0];
   if (e) {
     const pos = e.linePos?.[0];
-    throw new ContractError(`${shown}${pos ? `:${pos.line}:${pos.col}` : ''}: not valid ${json ? 'JSON' : 'YAML'} (${e.code})`);
+    // yaml's first line names the problem, never the text (the code frame follows on later lines).
+    const what = json ? `not valid JSON (${e.code})` : `YAML error: ${e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`;
+    throw new ContractError(`${shown}${pos ? `:${pos.line}:${pos.col}` : ''}: ${what}`);
   }
   try {
     return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
