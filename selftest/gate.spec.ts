@@ -58,3 +58,25 @@ test.describe('the gate and its baseline', () => {
     expect(bad.stderr).toMatch(/^auth-conformance: cannot read the baseline .*missing\.yaml \(ENOENT\): check CONFORMANCE_BASELINE\n$/);
   });
 });
+
+test('a baseline entry with api accepts that API\'s failures only: an RFC is shared by every API', () => {
+  const other = { ...result('RFC9110-15.5.2', 'fail'), api: 'svix' };
+  const g = gate([result('RFC9110-15.5.2', 'fail'), other], 'must', [{ requirement: 'RFC9110-15.5.2', api: 'traq', reason: 'traQ sends no challenge' }], 'b.yaml', '2026-11-23');
+  expect(g.known.map((k) => k.requirement)).toEqual(['RFC9110-15.5.2']);
+  expect(g.breaking).toHaveLength(1);
+  expect(g.passed).toBe(false);
+});
+
+test('every shipped baseline loads, and every entry says how the deviation is known and, for a shared requirement, which API', async () => {
+  const { readdirSync } = await import('node:fs');
+  const { readBaseline } = await import('../engine/config/baseline.ts');
+  const { ROOT } = await import('./support/cli.ts');
+  const files = readdirSync(join(ROOT, 'baselines')).filter((f) => f.endsWith('.yaml'));
+  expect(files.length).toBeGreaterThanOrEqual(3);
+  for (const f of files) {
+    const entries = readBaseline(join('baselines', f), ROOT)!;
+    expect(entries.length, f).toBeGreaterThan(0);
+    expect(entries.filter((e) => !e.evidence).map((e) => e.requirement), `${f}: entries without evidence`).toEqual([]);
+    expect(entries.filter((e) => !e.requirement.includes(':') && !e.api).map((e) => e.requirement), `${f}: shared requirements without api`).toEqual([]);
+  }
+});

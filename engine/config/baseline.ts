@@ -11,6 +11,7 @@ import { ConfigError } from './errors.ts';
  *     reason: upstream sends no WWW-Authenticate yet (issue 123)
  *     expires: 2027-03-31
  *     evidence: https://github.com/…/blob/<commit>/router/session.go#L42   (optional: why we know)
+ *     api: traq   (optional: only this API's results; a shared requirement such as an RFC's needs it)
  */
 export function readBaseline(file: string | undefined, cwd = process.cwd()): BaselineEntry[] | null {
   if (!file) return null;
@@ -37,10 +38,12 @@ export function readBaseline(file: string | undefined, cwd = process.cwd()): Bas
     if (typeof e.reason !== 'string' || !e.reason.trim()) throw new ConfigError(`${where} (${e.requirement}) has no reason: say why the failure is accepted`);
     const expires = e.expires instanceof Date ? e.expires.toISOString().slice(0, 10) : e.expires;
     if (expires !== undefined && (typeof expires !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(expires))) throw new ConfigError(`${where} (${e.requirement}): expires must be a date like 2027-03-31`);
+    if (e.api !== undefined && (typeof e.api !== 'string' || !/^[a-z][a-z0-9-]*$/.test(e.api))) throw new ConfigError(`${where} (${e.requirement}): api must be an API name such as traq`);
     if (e.evidence !== undefined && (typeof e.evidence !== 'string' || !e.evidence.trim())) throw new ConfigError(`${where} (${e.requirement}): evidence must be text (a source line or a recorded exchange)`);
     return {
       requirement: e.requirement,
       reason: e.reason,
+      ...(typeof e.api === 'string' ? { api: e.api } : {}),
       ...(typeof e.test === 'string' ? { test: e.test } : {}),
       ...(expires ? { expires: expires as string } : {}),
       ...(typeof e.evidence === 'string' ? { evidence: e.evidence } : {}),

@@ -3,6 +3,8 @@ import type { Result } from './model.ts';
 /** One accepted failure: the build does not break on it until it expires. */
 export interface BaselineEntry {
   requirement: string;
+  /** Limit the entry to one API's results (an RFC or ASVS requirement is shared by every API). */
+  api?: string;
   /** Limit the entry to one test (its title as in the report); all tests when absent. */
   test?: string;
   reason: string;
@@ -24,7 +26,7 @@ export interface GateOutcome {
   removable: BaselineEntry[];
 }
 
-const matches = (e: BaselineEntry, r: Result) => e.requirement === r.requirement && (e.test === undefined || e.test === r.test.title);
+const matches = (e: BaselineEntry, r: Result) => e.requirement === r.requirement && (e.api === undefined || e.api === r.api) && (e.test === undefined || e.test === r.test.title);
 
 /**
  * The gate, from the results alone: which failures break the build, which the baseline accepts
