@@ -134,3 +134,16 @@ test.describe('large bodies', () => {
     expect(errors).toContain('the body was too long (more than 1 MiB) and was not read further');
   });
 });
+
+test('a server that answers 500 to everything: no requirement passes that needs a real answer to judge', async ({ hostile }) => {
+  const run = await runConformance({ ...traqReference.env, CONFORMANCE_TARGET: 'live', CONFORMANCE_APIS: 'traq', TRAQ_BASE_URL: hostile.baseUrl('server-error') });
+  const r = run.report!;
+  expect(r, run.stderr || run.stdout.slice(-1500)).toBeDefined();
+  // Before, two logins that both failed "got different sessions", a 500 "did not follow" a foreign
+  // redirect and two 500s "did not tell users apart": passes without evidence.
+  for (const id of ['ASVS-3.2.1', 'ASVS-5.1.5', 'WSTG-IDNT-04']) {
+    const results = r.results.filter((x) => x.requirement === id);
+    expect(results.length, id).toBeGreaterThan(0);
+    expect(results.filter((x) => x.verdict === 'pass').map((x) => x.test.title), `${id} passes on nothing`).toEqual([]);
+  }
+});

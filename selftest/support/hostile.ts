@@ -15,7 +15,7 @@ export const BEHAVIOURS = ['silent', 'trickle', 'reset', 'not-json', 'huge', 're
  * requests and then stops listening (give it a server of its own), `silent-after` answers 404 to the first
  * request (the reachability probe) and nothing after.
  */
-export const MORE_BEHAVIOURS = ['endless', 'big-json', 'throttle', 'not-here', 'dies', 'silent-after'] as const;
+export const MORE_BEHAVIOURS = ['endless', 'big-json', 'throttle', 'not-here', 'dies', 'silent-after', 'server-error'] as const;
 export type Behaviour = (typeof BEHAVIOURS)[number] | (typeof MORE_BEHAVIOURS)[number];
 
 export interface HostileServer {
@@ -130,6 +130,10 @@ function respond(b: Behaviour, arg: string | undefined, path: string, s: Socket,
       s.end(body);
       return;
     }
+    case 'server-error':
+      write('HTTP/1.1 500 Internal Server Error\r\nContent-Type: text/plain\r\nContent-Length: 6\r\nConnection: close\r\n\r\noops\r\n');
+      s.end();
+      return;
     case 'throttle': {
       const secs = arg ?? '30';
       write(`HTTP/1.1 429 Too Many Requests\r\nRetry-After: ${secs}\r\nContent-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}`);
