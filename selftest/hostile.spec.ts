@@ -31,7 +31,7 @@ const skippedFor = (r: ConformanceReport, why: RegExp) => r.results.filter((x) =
  * against hangs, they are not performance assertions (`npm run bench` measures the worst cases).
  */
 test.describe.configure({ timeout: 360_000 });
-for (const behaviour of ['reset', 'not-json', 'huge', 'redirect-loop', 'bad-header', 'bad-status', 'endless'] as const) {
+for (const behaviour of ['reset', 'not-json', 'huge', 'redirect-loop', 'endless'] as const) {
   test(`a server that answers "${behaviour}": failing verdicts, no hang, no crash`, async ({ hostile }) => {
     const run = await runConformance({
       ...traqReference.env, CONFORMANCE_TARGET: 'live', CONFORMANCE_APIS: 'traq', CONFORMANCE_TIMEOUT_MS: '1500',
@@ -52,6 +52,16 @@ for (const behaviour of ['reset', 'not-json', 'huge', 'redirect-loop', 'bad-head
 }
 
 test.describe('a target that cannot be judged is not blamed: exit 2, one line, and the rest skipped with the reason', () => {
+  // Whatever sits at the base URL does not speak HTTP: the probe before any test says so.
+  for (const behaviour of ['bad-header', 'bad-status'] as const) {
+    test(`a server that answers "${behaviour}" (not valid HTTP): found before any test`, async ({ hostile }) => {
+      const run = await runConformance({ ...traqReference.env, CONFORMANCE_TARGET: 'live', CONFORMANCE_APIS: 'traq', CONFORMANCE_TIMEOUT_MS: '1500', TRAQ_BASE_URL: hostile.baseUrl(behaviour) });
+      expect(run.code, run.stdout.slice(-1500)).toBe(2);
+      expect(oneLine(run.stderr)).toEqual([expect.stringMatching(/^auth-conformance: cannot reach traq at .*\(the response is not valid HTTP \(HPE_[A-Z_]+\)\)/)]);
+      expect(run.report, 'no test ran').toBeUndefined();
+    });
+  }
+
   test('a server that accepts connections and never answers, every API: found before any test, in one timeout', async ({ hostile }) => {
     const run = await runConformance({ ...allApis(hostile, 'silent'), CONFORMANCE_TIMEOUT_MS: '1000' });
     expect(run.code, run.stdout.slice(-1500)).toBe(2);
