@@ -265,50 +265,51 @@ async function main(): Promise<void> {
 
 /** The profiled run, the in-process stages, the 10× contracts and start-up imports: the engine's own costs. */
 async function engineCosts(result: BenchResult, tmp: string, firstMockReport: string | undefined, mockUrls: Record<string, string>, bigContracts: Record<string, string>): Promise<void> {
-  {
-    log('profiled mock run (V8 sampling profiler in every process)');
-    const profDir = join(tmp, 'profiles');
-    const profiled = await conformanceRun('profiled mock run', join(tmp, 'mock-profiled'), { BENCH_CPU_PROF_DIR: profDir });
-    result.profile = { wallMs: profiled.wallMs, cpuMs: profiled.cpuMs, roles: analyseProfiles(profDir) };
+  log('profiled mock run (V8 sampling profiler in every process)');
+  const profDir = join(tmp, 'profiles');
+  const profiled = await conformanceRun('profiled mock run', join(tmp, 'mock-profiled'), { BENCH_CPU_PROF_DIR: profDir });
+  result.profile = { wallMs: profiled.wallMs, cpuMs: profiled.cpuMs, roles: analyseProfiles(profDir) };
 
-    // In a fresh process: the engine's per-exchange cost, the redactor, the 10× contract, the reporters.
-    if (firstMockReport) {
-      log('in-process: toConform per exchange, redactor, 10× contract, reporters');
-      const input: InProcessInput = { report: firstMockReport, mockUrls, bigContracts, factor: FACTOR, warmPasses: 15 };
-      const inFile = join(tmp, 'inprocess-in.json');
-      const outFile = join(tmp, 'inprocess-out.json');
-      writeFileSync(inFile, JSON.stringify(input));
-      const [c, a] = tsx('bench/inprocess.ts', inFile, outFile);
-      const m = await measure(c, a, { cwd: ROOT, env: cleanEnv({}), timeoutMs: RUN_TIMEOUT_MS });
-      if (m.code === 0 && existsSync(outFile)) result.inProcess = JSON.parse(readFileSync(outFile, 'utf8')) as BenchResult['inProcess'];
-      else result.inProcessProblem = (m.stderr || m.stdout).trim().split('\n').slice(0, 3).join(' | ').slice(0, 400);
+  // In a fresh process: the engine's per-exchange cost, the redactor, the 10× contract, the reporters.
+  if (firstMockReport) {
+    log('in-process: toConform per exchange, redactor, 10× contract, reporters');
+    const input: InProcessInput = { report: firstMockReport, mockUrls, bigContracts, factor: FACTOR, warmPasses: 15 };
+    const inFile = join(tmp, 'inprocess-in.json');
+    const outFile = join(tmp, 'inprocess-out.json');
+    writeFileSync(inFile, JSON.stringify(input));
+    const [c, a] = tsx('bench/inprocess.ts', inFile, outFile);
+    const m = await measure(c, a, { cwd: ROOT, env: cleanEnv({}), timeoutMs: RUN_TIMEOUT_MS });
+    if (m.code === 0 && existsSync(outFile)) result.inProcess = JSON.parse(readFileSync(outFile, 'utf8')) as BenchResult['inProcess'];
+    else result.inProcessProblem = (m.stderr || m.stdout).trim().split('\n').slice(0, 3).join(' | ').slice(0, 400);
+  }
+
+  log('start-up costs: imports of a worker and of the global set-up; Prism with the 1× and 10× contracts');
+  const imports: { what: string; ms: number }[][] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const [c, a] = tsx('bench/import-cost.ts');
+    const m = await measure(c, a, { cwd: ROOT, env: cleanEnv({}), timeoutMs: 120_000 });
+    const line = m.stdout.trim().split('\n').pop() ?? '';
+    try {
+      imports.push(JSON.parse(line) as { what: string; ms: number }[]);
+    } catch {
+      result.importProblem = (m.stderr || line).slice(0, 300);
     }
-
-    log('start-up costs: imports of a worker and of the global set-up; Prism with the 1× and 10× contracts');
-    const imports: { what: string; ms: number }[][] = [];
-    for (let i = 0; i < RUNS; i++) {
-      const [c, a] = tsx('bench/import-cost.ts');
-      const m = await measure(c, a, { cwd: ROOT, env: cleanEnv({}), timeoutMs: 120_000 });
-      const line = m.stdout.trim().split('\n').pop() ?? '';
+  }
+  result.imports = imports;
+  const prism: { x1: number[]; x10: number[] } = { x1: [], x10: [] };
+  for (let i = 0; i < RUNS; i++) {
+    for (const which of ['x1', 'x10'] as const) {
+      const args = which === 'x1' ? [] : AVAILABLE_APIS.map((api) => `${api}=${bigContracts[api]}`);
+      const [c, a] = tsx('bench/mock-server.ts', ...args);
+      const h = await startHelper(c, a, { cwd: ROOT, env: cleanEnv({}), ready: /^READY /, timeoutMs: 120_000 });
       try {
-        imports.push(JSON.parse(line) as { what: string; ms: number }[]);
-      } catch {
-        result.importProblem = (m.stderr || line).slice(0, 300);
-      }
-    }
-    result.imports = imports;
-    const prism: { x1: number[]; x10: number[] } = { x1: [], x10: [] };
-    for (let i = 0; i < RUNS; i++) {
-      for (const which of ['x1', 'x10'] as const) {
-        const args = which === 'x1' ? [] : AVAILABLE_APIS.map((api) => `${api}=${bigContracts[api]}`);
-        const [c, a] = tsx('bench/mock-server.ts', ...args);
-        const h = await startHelper(c, a, { cwd: ROOT, env: cleanEnv({}), ready: /^READY /, timeoutMs: 120_000 });
         prism[which].push((JSON.parse(h.line.slice(6)) as { startMs: number }).startMs);
+      } finally {
         await h.stop();
       }
     }
-    result.prismStartMs = prism;
   }
+  result.prismStartMs = prism;
 }
 
 main().then(() => process.exit(0), (err: unknown) => {

@@ -5,16 +5,17 @@ import type { Faker } from '@faker-js/faker';
 import { expect as baseExpect, test as base } from '@playwright/test';
 import { requirement, type RequirementId } from '../requirements/index.ts';
 import { WARNING_ANNOTATION } from './annotations.ts';
-import { evaluate, type EvaluateOptions, type Outcome } from './checks/evaluate.ts';
+import { evaluate, finding, type EvaluateOptions, type Outcome } from './checks/evaluate.ts';
 import type { ApiName } from './config/apis.ts';
 import { curl } from './http/curl.ts';
 import type { Exchange } from './http/exchange.ts';
+import type { Violation } from './checks/types.ts';
 import { EVIDENCE_CONTENT_TYPE, EVIDENCE_NAME, forEvidence, type CheckRecord } from './evidence.ts';
 import { formatRecord } from './format.ts';
 import { runContext, type RunContext } from './run.ts';
 
 export { req } from './annotations.ts';
-export { finding } from './checks/evaluate.ts';
+export { finding };
 export { violation } from './checks/types.ts';
 export { anonymous, ApiClient, type Identity } from './client.ts';
 
@@ -59,7 +60,7 @@ export const expect = baseExpect.extend({
         requirement: o.requirement,
         level,
         verdict: o.violations.length > 0 ? (level === 'MUST' ? 'fail' : 'warn') : o.unjudged ? 'skip' : 'pass',
-        ...(o.unjudged ? { reason: o.unjudged } : {}),
+        ...(o.unjudged ? { reason: run.redactor.text(o.unjudged) } : {}),
         violations: o.violations.map((v) => run.redactor.violation(v)),
         exchanges: o.exchanges.map((e) => {
           const redacted = forEvidence(run.redactor.exchange(e));
@@ -80,3 +81,14 @@ export const expect = baseExpect.extend({
     };
   },
 });
+
+/**
+ * Judges a refusal where the document names no status for it: any 4xx, owned by the behaviour the
+ * exchange proves, and whatever else must hold of it (`also`, e.g. "no session was set"). The rest
+ * is judged as for any exchange: a 401 answers to RFC 9110 for its challenge, a JSON body parses.
+ */
+export function expectRefused(ex: Exchange, because: RequirementId, also: Violation[] = []): void {
+  if (also.length > 0) expect.soft(finding(because, [ex], also)).toConform();
+  const refusal: Exchange = { ...ex, expectedStatus: '4XX' };
+  expect(refusal).toConform({ because });
+}

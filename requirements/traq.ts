@@ -40,6 +40,8 @@ export const TRAQ = {
   'traq:linkExternalAccount#400': { level: 'MUST', summary: 'an unknown or missing provider is refused with 400', source: line(4280, '"400":') },
   'traq:linkExternalAccount.requires-credentials': { level: 'MUST', summary: 'without valid credentials nothing is linked: a 4xx', source: SECURITY },
   'traq:unlinkExternalAccount#204': { level: 'MUST', summary: 'a linked provider is unlinked with 204', source: line(4299, '"204":') },
-  'traq:unlinkExternalAccount#400': { level: 'MUST', summary: 'a provider that is not linked is refused with 400', source: line(4303, '"400":') },
+  // The document lists 400 without saying for what; traQ answers it for a provider that is not linked
+  // (router/v3/sessions.go, ErrNotFound → BadRequest), but an idempotent 204 is a reading too.
+  'traq:unlinkExternalAccount#400': { level: 'SHOULD', summary: 'a provider that is not linked is refused with 400', source: line(4303, '"400":') },
   'traq:unlinkExternalAccount.requires-credentials': { level: 'MUST', summary: 'without valid credentials nothing is unlinked: a 4xx', source: SECURITY },
 } as const satisfies Record<string, Requirement>;

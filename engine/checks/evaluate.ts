@@ -64,19 +64,23 @@ export function evaluate(exchange: Exchange, contract: Contract, options: Evalua
   return [...byRequirement].map(([id, violations]) => ({ requirement: id, violations, exchanges: [exchange] }));
 }
 
+/**
+ * `only` judges a requirement of something the request asked for (follow this redirect): a 401 or
+ * 403 refused the caller before that came up, so it shows as little as a 5xx does.
+ */
 function judgeOnly(ctx: CheckContext, only: readonly RequirementId[], checks: readonly Check[]): Outcome[] {
-  const { exchange, response } = ctx;
+  const { exchange } = ctx;
   return only.map((id) => {
     const applicable = checks.filter((c) => c.requirement === id && c.applies(ctx));
     const violations = applicable.flatMap((c) => c.run(ctx));
     const outcome: Outcome = { requirement: id, violations, exchanges: [exchange] };
-    return violations.length === 0 && applicable.length === 0 ? { ...outcome, ...unanswered([exchange]) } : outcome;
+    return violations.length === 0 && applicable.length === 0 ? { ...outcome, ...unanswered([exchange], [401, 403]) } : outcome;
   });
 }
 
 /** Why exchanges show nothing about a requirement that found no violation in them, if they do not. */
-function unanswered(exchanges: readonly Exchange[]): { unjudged?: string } {
-  const silent = exchanges.find((e) => !e.response || e.response.status >= 500);
+function unanswered(exchanges: readonly Exchange[], alsoSilent: readonly number[] = []): { unjudged?: string } {
+  const silent = exchanges.find((e) => !e.response || e.response.status >= 500 || alsoSilent.includes(e.response.status));
   if (!silent) return {};
   const what = silent.response ? `answered ${silent.response.status}` : `gave no answer (${silent.error ?? 'transport failure'})`;
   return { unjudged: `not judged: ${silent.operationId} ${what}, so the scenario never happened` };

@@ -32,10 +32,12 @@ export const locationOnRedirect: Check = {
   run: ({ response }) => header(response!, 'location')?.trim() ? [] : [violation('location_on_redirect', `no Location on ${response!.status}`, { expected: 'a Location header', received: 'absent' })],
 };
 
+/** Where the contract documents the response's content, its own media-type check owns a missing type. */
 export const contentTypeOnContent: Check = {
   name: 'content_type_on_content',
   requirement: 'RFC9110-8.3',
-  applies: ({ response }) => response !== undefined && response.bytes > 0 && response.status !== 204 && response.status !== 304,
+  applies: (ctx) => ctx.response !== undefined && ctx.response.bytes > 0 && ctx.response.status !== 204 && ctx.response.status !== 304
+    && Object.keys(documentedResponse(ctx)?.content ?? {}).length === 0,
   run: ({ response }) => header(response!, 'content-type')?.trim() ? [] : [violation('content_type_on_content', 'content without a Content-Type', { expected: 'a Content-Type', received: 'absent' })],
 };
 

@@ -75,7 +75,8 @@ export default class ConformanceReporter implements Reporter {
     };
 
     if (result.status === 'skipped') {
-      const reason = skipReason ?? test.annotations.find((a) => a.type === 'skip' || a.type === 'fixme')?.description ?? 'skipped';
+      // A skip reason may quote a transport error or a status line: it is redacted like evidence.
+      const reason = this.redact(skipReason ?? test.annotations.find((a) => a.type === 'skip' || a.type === 'fixme')?.description ?? 'skipped');
       for (const id of declared) this.results.push(make(id, 'skip', { reason, ...(enabledBy.length ? { enabledBy } : {}) }));
       return;
     }

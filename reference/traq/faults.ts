@@ -26,7 +26,7 @@ export const TRAQ_FAULTS = {
   'link-answers-200': { summary: 'linking an enabled provider answers 200 with the authorization URL in JSON instead of redirecting', catches: ['traq:linkExternalAccount#302'] },
   'link-any-provider': { summary: 'linking an unknown provider redirects instead of answering 400', catches: ['traq:linkExternalAccount#400'] },
   'unlink-answers-200': { summary: 'unlinking a linked provider answers 200 with the remaining links', catches: ['traq:unlinkExternalAccount#204'] },
-  'unlink-not-linked-204': { summary: 'unlinking a provider that is not linked answers 204', catches: ['traq:unlinkExternalAccount#400'] },
+  'unlink-not-linked-204': { summary: 'unlinking a provider that is not linked answers 204', catches: [], warns: ['traq:unlinkExternalAccount#400'] },
   'error-json-broken': { summary: 'a 4xx says Content-Type: application/json but its body does not parse', catches: ['traq:getMySessions.requires-credentials', 'traq:getMyExternalAccounts.requires-credentials', 'traq:linkExternalAccount.requires-credentials', 'traq:unlinkExternalAccount.requires-credentials', 'traq:revokeMySession.requires-credentials', 'traq:logout.ends-session', 'traq:logout.all-ends-others', 'traq:revokeMySession.ends-session'] },
   'cookie-not-httponly': { summary: 'the session cookie is set without HttpOnly', catches: [], warns: ['ASVS-3.4.2'] },
   'login-cacheable': { summary: 'login responses carry no Cache-Control', catches: [], warns: ['ASVS-8.2.1'] },

@@ -119,6 +119,11 @@ test('every registered check has a row that passes and a row that fails', () => 
   }
 });
 
+test('a missing Content-Type has one owner: the contract where it documents the content, else RFC 9110 §8.3', () => {
+  const documented = ctx('getMySessions', 200, { status: 200, ...ok('[]') });
+  expect([contentTypeConforms, contentTypeOnContent].filter((k) => k.applies(documented)).map((k) => k.name)).toEqual(['content_type_conforms']);
+});
+
 test('checks that do not apply stay silent: a 200 is not judged by the 401, 204 or redirect checks', () => {
   const c = ctx('getMySessions', 200, { status: 200, headers: JSON_CT, ...ok('[]') });
   expect([challengeOn401, noContentOn204, locationOnRedirect, sessionCookieHttpOnly, noStoreOnSecrets].filter((k) => k.applies(c)).map((k) => k.name)).toEqual([]);

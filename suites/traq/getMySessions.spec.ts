@@ -2,7 +2,7 @@ import { needState } from '../../engine/preconditions.ts';
 import { anonymous, expect, expectRefused, finding, req, test, violation } from './fixtures.ts';
 
 test.describe('getMySessions  GET /users/me/sessions', () => {
-  test('200 with the caller\'s sessions as LoginSession[]', { annotation: req('traq:getMySessions#200', 'RFC9110-8.3') }, async ({ traq }) => {
+  test('200 with the caller\'s sessions as LoginSession[]', { annotation: req('traq:getMySessions#200') }, async ({ traq }) => {
     const session = await traq.session();
     expect(await traq.call('getMySessions', { expect: 200, as: session })).toConform();
   });
