@@ -4,18 +4,8 @@
  * `READY http://127.0.0.1:<port>`; serves until SIGTERM or stdin closes.
  */
 import { startHostile } from '../selftest/support/hostile.ts';
+import { serveUntilStopped } from './serve-until-stopped.ts';
 
 const hostile = await startHostile();
 process.stdout.write(`READY ${new URL(hostile.baseUrl('silent')).origin}\n`);
-let closing = false;
-const stop = async () => {
-  if (closing) return;
-  closing = true;
-  await hostile.close().catch(() => undefined);
-  process.exit(0);
-};
-process.on('SIGTERM', stop);
-process.on('SIGINT', stop);
-process.stdin.on('end', stop);
-process.stdin.on('close', stop);
-process.stdin.resume();
+serveUntilStopped(() => hostile.close());

@@ -9,6 +9,7 @@
  */
 import { AVAILABLE_APIS, contractFile, type ApiName } from '../engine/config/apis.ts';
 import { startMocks } from '../engine/targets/prism.ts';
+import { serveUntilStopped } from './serve-until-stopped.ts';
 
 const args = process.argv.slice(2);
 const contracts = args.length > 0
@@ -19,15 +20,4 @@ const started = performance.now();
 const mocks = await startMocks(contracts);
 process.stdout.write(`READY ${JSON.stringify({ urls: Object.fromEntries(mocks.map((m) => [m.api, m.url])), startMs: performance.now() - started })}\n`);
 
-let closing = false;
-const stop = async () => {
-  if (closing) return;
-  closing = true;
-  await Promise.all(mocks.map((m) => m.close())).catch(() => undefined);
-  process.exit(0);
-};
-process.on('SIGTERM', stop);
-process.on('SIGINT', stop);
-process.stdin.on('end', stop);
-process.stdin.on('close', stop);
-process.stdin.resume();
+serveUntilStopped(() => Promise.all(mocks.map((m) => m.close())));

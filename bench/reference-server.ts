@@ -9,20 +9,10 @@
  */
 import { REFERENCES } from '../reference/index.ts';
 import { startReferenceHost } from '../reference/kit/host.ts';
+import { serveUntilStopped } from './serve-until-stopped.ts';
 
 const host = await startReferenceHost(REFERENCES);
 const urls = Object.fromEntries(process.argv.slice(2).map((instance) => [instance, Object.fromEntries(REFERENCES.map((r) => [r.api, host.baseUrl(r.api, 'ok', instance)]))]));
 process.stdout.write(`READY ${JSON.stringify(urls)}\n`);
 
-let closing = false;
-const stop = async () => {
-  if (closing) return;
-  closing = true;
-  await host.close().catch(() => undefined);
-  process.exit(0);
-};
-process.on('SIGTERM', stop);
-process.on('SIGINT', stop);
-process.stdin.on('end', stop);
-process.stdin.on('close', stop);
-process.stdin.resume();
+serveUntilStopped(() => host.close());
