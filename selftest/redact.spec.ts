@@ -48,3 +48,11 @@ test('short secrets do not wreck unrelated text: only where they stand alone', (
 test('a URL without secrets is kept exactly as sent', () => {
   expect(r().url('https://q.example/a%2Cb?x=1,2&y=%7E')).toBe('https://q.example/a%2Cb?x=1,2&y=%7E');
 });
+
+test('secrets are taken from credential variables, not from the tool\'s own switches that happen to end in PASSWORD', async () => {
+  const { secretValues } = await import('../engine/config/settings.ts');
+  const found = secretValues({ TRAQ_PASSWORD: 'hunter2-long', CONFORMANCE_SKIP_WRONG_PASSWORD: '1', SOME_API_TOKEN: 'tok-123456' });
+  expect(found).toContain('hunter2-long');
+  expect(found).toContain('tok-123456');
+  expect(found).not.toContain('1');
+});

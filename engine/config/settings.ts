@@ -161,7 +161,9 @@ export function secretValues(env: NodeJS.ProcessEnv = process.env): string[] {
   const out: string[] = [];
   for (const [k, v] of Object.entries(env)) {
     if (!v) continue;
-    if (names.has(k) || /(PASSWORD|TOKEN|SECRET|API_KEY|APIKEY|COOKIE)$/.test(k)) out.push(v);
+    // The tool's own switches are settings, not credentials, whatever their names end with
+    // (CONFORMANCE_SKIP_WRONG_PASSWORD=1 would otherwise make every "1" a secret).
+    if (names.has(k) || (!k.startsWith('CONFORMANCE_') && /(PASSWORD|TOKEN|SECRET|API_KEY|APIKEY|COOKIE)$/.test(k))) out.push(v);
   }
   // Credentials in a base URL (https://user:password@host): the password, or a lone user part (a token).
   for (const def of Object.values(API_DEFINITIONS)) {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ExpectedStatus } from '../http/exchange.ts';
+import { statusMatches, type ExpectedStatus } from '../http/exchange.ts';
 
 /**
  * The run's private folder: what its processes (the main command, Playwright's runner, every
@@ -99,8 +99,10 @@ export class ServerHealth {
     const seen = this.readJson<{ other: boolean; operations: string[] }>('paths', { other: false, operations: [] });
     if (seen.other) return;
     if (status !== 404) return this.writeJson('paths', { other: true, operations: [] });
-    // Only scenarios that must succeed count: a server may well hide what a caller may not see behind a 404.
-    if (!expectsSuccess(expected) || seen.operations.includes(operationId)) return;
+    // A scenario that accepts a 404 says nothing here; and any other status ever seen (a login's
+    // 204 or 401, say) ends the suspicion for the run, so a server that hides things behind 404s
+    // for callers it refused is not taken for a wrong base path.
+    if (statusMatches(expected, 404) || seen.operations.includes(operationId)) return;
     seen.operations.push(operationId);
     this.writeJson('paths', seen);
     if (seen.operations.length >= NOT_FOUND_AFTER) this.stop('not-found', `every request was answered 404 (${seen.operations.length} operations): the base URL path looks wrong`);
@@ -151,9 +153,3 @@ function put(file: string, text: string): void {
   renameSync(tmp, file);
 }
 
-/** A scenario that must succeed (2xx or a redirect), so that a 404 to it cannot be a refusal. */
-function expectsSuccess(expected: ExpectedStatus): boolean {
-  if (typeof expected === 'number') return expected < 400;
-  if (typeof expected === 'string') return expected[0] === '2' || expected[0] === '3';
-  return expected.every((s) => s < 400);
-}
