@@ -34,6 +34,9 @@ export interface InProcessOutput {
   reporters: { results: { x1: number; x10: number }; json: { x1: number; x10: number }; junit: { x1: number; x10: number }; html: { x1: number; x10: number } };
 }
 
+/** One whole live run of the failing-server rows. */
+export interface FailingRun { wallMs: number; code: number | null; cpuMs: number; tests: number; failedTests: number; workers: number }
+
 export interface BenchResult {
   startedAt: string;
   durationMs?: number;
@@ -63,6 +66,12 @@ export interface BenchResult {
   imports?: { what: string; ms: number }[][];
   importProblem?: string;
   prismStartMs?: { x1: number[]; x10: number[] };
+  /** Live runs against every fault of an API at once vs the conformant server, per API and all four. */
+  failingServer?: { scope: string; conformant: FailingRun[]; failing: FailingRun[] }[];
+  /** Playwright alone: as many empty tests passing and failing (a fresh worker after each failure). */
+  restartFloor?: { tests: number; pass: Outside[]; fail: Outside[] };
+  /** `npm test`, whole (BENCH_ONLY=selftest, or BENCH_SELFTEST=1). */
+  selftest?: { wallMs: number; cpuMs: number; code: number | null; passed: number; failed: number; flaky: number; skipped: number; otherLoadCores: number };
 }
 
 const row = (cells: (string | number)[]) => `| ${cells.join(' | ')} |`;
@@ -261,6 +270,34 @@ export function render(r: BenchResult): string {
     p();
     p(head(['server', 'APIs', 'wall s', 'exit', 'peak MB, all processes', 'peak MB, largest process', 'largest report MB']));
     for (const w of r.worst) p(row([w.label, w.apis, fmt.s(w.wallMs), String(w.code), fmt.n(Math.round(w.peakRssMb)), fmt.n(Math.round(w.peakProcessRssMb)), (w.largestReportBytes / 2 ** 20).toFixed(2)]));
+    p();
+  }
+  if (r.failingServer?.length) {
+    p('## A server that fails: what a failed test costs');
+    p();
+    p('Whole live runs (`npm run conformance`, default settings, destructive steps on), a fresh reference-server instance each: the conformant server, and the same API with every fault of its catalogue switched on at once (the most tests the catalogue can make fail; tests whose preconditions the faults break are skipped, not failed). Playwright starts a fresh worker process after each failed test.');
+    p();
+    p(head(['APIs', 'conformant s', 'failing s', 'ratio (target ≤ 2×)', 'tests failed', 'worker processes', 'CPU s conformant / failing', 'wall per failed test s']));
+    for (const f of r.failingServer) {
+      const c = med(f.conformant, (x) => x.wallMs);
+      const w = med(f.failing, (x) => x.wallMs);
+      const failed = med(f.failing, (x) => x.failedTests);
+      p(row([f.scope, fmt.s(c), fmt.s(w), `${fmt.x(w / c)} — ${verdict(w / c <= 2)}`, `${fmt.n(failed)} of ${fmt.n(med(f.failing, (x) => x.tests))}`, `${fmt.n(med(f.conformant, (x) => x.workers))} / ${fmt.n(med(f.failing, (x) => x.workers))}`, `${fmt.s(med(f.conformant, (x) => x.cpuMs))} / ${fmt.s(med(f.failing, (x) => x.cpuMs))}`, fmt.s((w - c) / failed)]));
+    }
+    p();
+    if (r.restartFloor) {
+      const pass = med(r.restartFloor.pass, (x) => x.wallMs);
+      const fail = med(r.restartFloor.fail, (x) => x.wallMs);
+      const n = r.restartFloor.tests;
+      p(`Playwright alone (bench/floor, one worker, nothing of ours): ${n} empty tests passing ${fmt.s(pass)} s, failing ${fmt.s(fail)} s: a worker restart costs Playwright itself ${fmt.ms((fail - pass) / n)} ms of wall (${fmt.ms((med(r.restartFloor.fail, (x) => x.cpuMs) - med(r.restartFloor.pass, (x) => x.cpuMs)) / n)} ms of CPU). Against it, the "wall per failed test" column above is what a restart costs in a conformance run (the worker loads the engine, the contract and the suite's file again): the part over Playwright's own is ours.`);
+      p();
+    }
+  }
+  if (r.selftest) {
+    const st = r.selftest;
+    p('## The self-test loop');
+    p();
+    p(`\`npm test\` (pretest included), whole: ${fmt.s(st.wallMs)} s wall (${(st.wallMs / 60_000).toFixed(1)} min; target ≤ 5 min — ${verdict(st.wallMs <= 300_000)}), ${fmt.s(st.cpuMs)} CPU s, exit ${st.code}: ${st.passed} passed, ${st.failed} failed, ${st.flaky} flaky, ${st.skipped} skipped; other load meanwhile ${fmt.cores(st.otherLoadCores)} cores.`);
     p();
   }
   p('## Targets');

@@ -31,7 +31,7 @@ import { convertForDredd, ensureDredd, runDredd, summariseDredd, writeHooks, typ
 import type { InProcessInput } from './inprocess.ts';
 import { cleanEnv, machineBusyMs, measure, startHelper, type Measured } from './proc.ts';
 import { originsByApi, phases, readRecording, retarget, type Phases, type ReplayRequest } from './recording.ts';
-import { render, type BenchResult, type RunSample } from './render.ts';
+import { render, type BenchResult, type FailingRun, type RunSample } from './render.ts';
 import { replayBare, replayEngineSend } from './replay.ts';
 import { analyseProfiles } from './profile.ts';
 import { generateLargerContract } from './scale.ts';
@@ -49,8 +49,19 @@ const WORST_CASES: { label: string; behaviour: string; apis?: string; env?: Reco
   { label: 'the server dies after two answers', behaviour: 'dies', apis: 'traq' },
 ];
 const RUNS = positiveInt(process.env.BENCH_RUNS, 3);
-/** BENCH_ONLY=worst: only the worst cases (a few minutes), for checking the README's bounds. */
-const ONLY_WORST = process.env.BENCH_ONLY === 'worst';
+/**
+ * BENCH_ONLY=worst: only the worst cases (a few minutes), for checking the README's bounds;
+ * BENCH_ONLY=failing: only the failing-server rows; BENCH_ONLY=selftest: only `npm test`'s wall
+ * (10 minutes or more, so a whole bench runs it only with BENCH_SELFTEST=1).
+ */
+const ONLY = process.env.BENCH_ONLY;
+const ONLY_WORST = ONLY === 'worst';
+const WITH_FAILING = !ONLY || ONLY === 'failing';
+const WITH_SELFTEST = ONLY === 'selftest' || (!ONLY && process.env.BENCH_SELFTEST === '1');
+/** Rounds of the failing-server rows (each round is about 5 minutes: eight whole runs and more). */
+const FAILING_RUNS = positiveInt(process.env.BENCH_FAILING_RUNS, 1);
+/** Empty tests in the Playwright-alone restart measure (passing vs failing). */
+const RESTART_TESTS = 20;
 const SEED = '20261123';
 const FACTOR = 10;
 const RUN_TIMEOUT_MS = 300_000;
@@ -125,7 +136,7 @@ async function main(): Promise<void> {
     log(`${RUNS} run(s) of each; ${cpus().length} cores; load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}; temp ${tmp}`);
 
     // Dredd: installed into a cache folder, contracts converted to OpenAPI 3.0, hooks written.
-    const dredd: Awaited<ReturnType<typeof ensureDredd>> = ONLY_WORST ? { ok: false, reason: 'not measured (BENCH_ONLY=worst)' } : await ensureDredd(log);
+    const dredd: Awaited<ReturnType<typeof ensureDredd>> = ONLY ? { ok: false, reason: `not measured (BENCH_ONLY=${ONLY})` } : await ensureDredd(log);
     result.dreddSetup = dredd.ok ? { installed: true, installMs: dredd.installMs, contracts: {} } : { installed: false, reason: dredd.reason, contracts: {} };
     const dreddFiles: Partial<Record<ApiName, { contract: string; hooks: string }>> = {};
     if (dredd.ok) {
@@ -149,8 +160,16 @@ async function main(): Promise<void> {
     const mock = await startHelper(mockCmd, mockArgs, { cwd: ROOT, env: cleanEnv({}), ready: /^READY /, timeoutMs: 120_000 });
     helpers.push(mock);
     const mockUrls = (JSON.parse(mock.line.slice(6)) as { urls: Record<string, string> }).urls;
-    const instances = Array.from({ length: RUNS }, (_, i) => `bench-${Date.now().toString(36)}-${i + 1}`);
-    const [refCmd, refArgs] = tsx('bench/reference-server.ts', ...instances);
+    const stamp = Date.now().toString(36);
+    const instances = Array.from({ length: RUNS }, (_, i) => `bench-${stamp}-${i + 1}`);
+    // A fresh instance for each run of the failing-server rows, conformant and failing alike.
+    const failingPlan = Array.from({ length: WITH_FAILING ? FAILING_RUNS : 0 }, (_, i) => [...AVAILABLE_APIS, 'all'].map((scope) => ({
+      round: i + 1,
+      scope,
+      conformant: `conformant-${stamp}-${i + 1}-${scope}`,
+      failing: `failing-${stamp}-${i + 1}-${scope}`,
+    }))).flat();
+    const [refCmd, refArgs] = tsx('bench/reference-server.ts', ...instances, ...failingPlan.flatMap((f) => [f.conformant, f.failing]));
     const reference = await startHelper(refCmd, refArgs, { cwd: ROOT, env: cleanEnv({}), ready: /^READY /, timeoutMs: 120_000 });
     helpers.push(reference);
     const liveUrls = JSON.parse(reference.line.slice(6)) as Record<string, Record<string, string>>;
@@ -158,7 +177,7 @@ async function main(): Promise<void> {
 
     let replayRequests: ReplayRequest[] | undefined;
     let firstMockReport: string | undefined;
-    for (let i = 1; i <= (ONLY_WORST ? 0 : RUNS); i++) {
+    for (let i = 1; i <= (ONLY ? 0 : RUNS); i++) {
       log(`— round ${i} of ${RUNS}`);
       const mockRun = await conformanceRun(`mock run ${i}`, join(tmp, `mock-${i}`), {});
       const { report, recordFile, ...mockSample } = mockRun;
@@ -227,25 +246,14 @@ async function main(): Promise<void> {
       }
     }
 
-    // The worst cases a hostile or broken server can cause, each once, every API on one server.
-    const [hostCmd, hostArgs] = tsx('bench/hostile-server.ts');
-    const hostileServer = await startHelper(hostCmd, hostArgs, { cwd: ROOT, env: cleanEnv({}), ready: /^READY /, timeoutMs: 120_000 });
-    helpers.push(hostileServer);
-    const hostileOrigin = hostileServer.line.slice(6).trim();
-    result.worst = [];
-    for (const w of WORST_CASES) {
-      const base = `${hostileOrigin}/${w.behaviour}`;
-      const urls: Record<string, string> = { traq: `${base}/api/v3`, nextauth: base, svix: base, semaphore: `${base}/api` };
-      const env: Record<string, string> = { ...liveEnvBase, CONFORMANCE_TARGET: 'live', ...(w.apis ? { CONFORMANCE_APIS: w.apis } : {}), ...w.env };
-      for (const api of AVAILABLE_APIS) env[API_DEFINITIONS[api].baseUrlVariable] = urls[api]!;
-      const dir = join(tmp, `worst-${w.behaviour}`);
-      const s = await conformanceRun(`worst case: ${w.label}`, dir, env);
-      const reportBytes = Math.max(0, ...['conformance.json', 'conformance.html', 'junit.xml'].map((f) => (existsSync(join(dir, f)) ? statSync(join(dir, f)).size : 0)));
-      result.worst.push({ label: w.label, apis: w.apis ?? 'all', wallMs: s.wallMs, code: s.code, peakRssMb: s.peakRssMb, peakProcessRssMb: s.peakProcessRssMb, largestReportBytes: reportBytes });
-    }
+    if (failingPlan.length) await failingServerRows(result, tmp, failingPlan, liveUrls, liveEnvBase);
+    if (WITH_SELFTEST) await selftestWall(result);
 
-    // The rest measures the engine's own costs; BENCH_ONLY=worst stops here.
-    if (!ONLY_WORST) await engineCosts(result, tmp, firstMockReport, mockUrls, bigContracts);
+    // The worst cases a hostile or broken server can cause, each once, every API on one server.
+    if (!ONLY || ONLY_WORST) await worstCases(result, tmp, helpers, liveEnvBase);
+
+    // The rest measures the engine's own costs; BENCH_ONLY stops here.
+    if (!ONLY) await engineCosts(result, tmp, firstMockReport, mockUrls, bigContracts);
   } finally {
     for (const h of helpers.reverse()) await h.stop().catch(() => undefined);
     result.machine.loadavgAtEnd = loadavg();
@@ -261,6 +269,76 @@ async function main(): Promise<void> {
   writeFileSync(join(out, 'bench.json'), `${JSON.stringify(result, null, 2)}\n`);
   process.stdout.write(`${md}\n`);
   log(`done in ${((performance.now() - benchStarted) / 1000).toFixed(0)} s; reports/bench.md and reports/bench.json written`);
+}
+
+/** What one whole run of the failing-server rows gave. */
+function failRow(s: RunSample & { report?: ConformanceReport }): FailingRun {
+  const byTest = new Map<string, boolean>();
+  for (const r of s.report?.results ?? []) {
+    const key = `${r.test.file}:${r.test.line}`;
+    byTest.set(key, (byTest.get(key) ?? false) || r.verdict === 'fail');
+  }
+  return { wallMs: s.wallMs, code: s.code, cpuMs: s.cpuMs, tests: byTest.size, failedTests: [...byTest.values()].filter(Boolean).length, workers: s.phases?.workers ?? NaN };
+}
+
+/**
+ * A live run against a server that fails as many tests as the fault catalogue can make fail (every
+ * fault of the API on at once), against the same run on the conformant server: Playwright starts a
+ * fresh worker after each failed test, so this is where a worker's start-up shows. Beside it,
+ * Playwright alone: as many empty tests passing, then failing.
+ */
+async function failingServerRows(result: BenchResult, tmp: string, plan: { round: number; scope: string; conformant: string; failing: string }[], urls: Record<string, Record<string, string>>, liveEnvBase: Record<string, string>): Promise<void> {
+  result.failingServer = [];
+  result.restartFloor = { tests: RESTART_TESTS, pass: [], fail: [] };
+  for (const p of plan) {
+    const apis = p.scope === 'all' ? [...AVAILABLE_APIS] : [p.scope as ApiName];
+    const run = async (which: 'conformant' | 'failing') => {
+      const env: Record<string, string> = { ...liveEnvBase, CONFORMANCE_TARGET: 'live', CONFORMANCE_ALLOW_DESTRUCTIVE: '1', CONFORMANCE_APIS: apis.join(',') };
+      for (const api of apis) env[API_DEFINITIONS[api].baseUrlVariable] = urls[p[which]]![api]!;
+      const s = failRow(await conformanceRun(`${which} server, ${p.scope} (round ${p.round})`, join(tmp, `${p[which]}`), env));
+      log(`  ${s.failedTests} of ${s.tests} tests failed, ${s.workers} worker processes`);
+      return s;
+    };
+    let row = result.failingServer.find((r) => r.scope === p.scope);
+    if (!row) result.failingServer.push((row = { scope: p.scope, conformant: [], failing: [] }));
+    row.conformant.push(await run('conformant'));
+    row.failing.push(await run('failing'));
+    if (p.scope === 'all') {
+      for (const which of ['pass', 'fail'] as const) {
+        const f = await playwrightRun(join(tmp, `restart-${which}-${p.round}`), ['-c', resolve(ROOT, 'bench/floor/playwright.config.ts')], { BENCH_FLOOR_TESTS: String(RESTART_TESTS), BENCH_FLOOR_FAIL: which === 'fail' ? '1' : '0' });
+        result.restartFloor[which].push(strip(f));
+        log(`Playwright alone, ${RESTART_TESTS} empty tests ${which === 'pass' ? 'passing' : 'failing'}: ${(f.wallMs / 1000).toFixed(1)} s`);
+      }
+    }
+  }
+}
+
+/** `npm test`, whole, as a developer runs it: the self-test loop's wall time. */
+async function selftestWall(result: BenchResult): Promise<void> {
+  log('npm test (the whole self-test suite; 5 to 15 minutes)');
+  const m = await measure('npm', ['test'], { cwd: ROOT, env: cleanEnv({ CI: '1' }), timeoutMs: 60 * 60_000 });
+  const count = (word: string) => Number(new RegExp(`(\\d+) ${word}`).exec(m.stdout)?.[1] ?? 0);
+  result.selftest = { wallMs: m.wallMs, cpuMs: m.cpuMs, code: m.code, passed: count('passed'), failed: count('failed'), flaky: count('flaky'), skipped: count('skipped'), otherLoadCores: m.otherLoadCores };
+  log(`npm test: ${(m.wallMs / 1000).toFixed(0)} s, exit ${m.code}, ${result.selftest.passed} passed, ${result.selftest.failed} failed`);
+}
+
+/** The worst cases a hostile or broken server can cause, each once, every API on one server. */
+async function worstCases(result: BenchResult, tmp: string, helpers: { stop(): Promise<void> }[], liveEnvBase: Record<string, string>): Promise<void> {
+  const [hostCmd, hostArgs] = tsx('bench/hostile-server.ts');
+  const hostileServer = await startHelper(hostCmd, hostArgs, { cwd: ROOT, env: cleanEnv({}), ready: /^READY /, timeoutMs: 120_000 });
+  helpers.push(hostileServer);
+  const hostileOrigin = hostileServer.line.slice(6).trim();
+  result.worst = [];
+  for (const w of WORST_CASES) {
+    const base = `${hostileOrigin}/${w.behaviour}`;
+    const urls: Record<string, string> = { traq: `${base}/api/v3`, nextauth: base, svix: base, semaphore: `${base}/api` };
+    const env: Record<string, string> = { ...liveEnvBase, CONFORMANCE_TARGET: 'live', ...(w.apis ? { CONFORMANCE_APIS: w.apis } : {}), ...w.env };
+    for (const api of AVAILABLE_APIS) env[API_DEFINITIONS[api].baseUrlVariable] = urls[api]!;
+    const dir = join(tmp, `worst-${w.behaviour}`);
+    const s = await conformanceRun(`worst case: ${w.label}`, dir, env);
+    const reportBytes = Math.max(0, ...['conformance.json', 'conformance.html', 'junit.xml'].map((f) => (existsSync(join(dir, f)) ? statSync(join(dir, f)).size : 0)));
+    result.worst.push({ label: w.label, apis: w.apis ?? 'all', wallMs: s.wallMs, code: s.code, peakRssMb: s.peakRssMb, peakProcessRssMb: s.peakProcessRssMb, largestReportBytes: reportBytes });
+  }
 }
 
 /** The profiled run, the in-process stages, the 10× contracts and start-up imports: the engine's own costs. */

@@ -1,5 +1,12 @@
 import { test } from '@playwright/test';
 
-// Playwright's own cost, with nothing of ours in it: BENCH_FLOOR_TESTS empty tests.
+// Playwright's own cost, with nothing of ours in it: BENCH_FLOOR_TESTS empty tests. With
+// BENCH_FLOOR_FAIL=1 every test fails, so Playwright starts a fresh worker after each: the floor
+// of a run against a server that fails every test.
 const count = Number(process.env.BENCH_FLOOR_TESTS ?? 1);
-for (let i = 0; i < count; i++) test(`empty ${i}`, () => {});
+const fail = process.env.BENCH_FLOOR_FAIL === '1';
+for (let i = 0; i < count; i++) {
+  test(`empty ${i}`, () => {
+    if (fail) throw new Error('fails on purpose');
+  });
+}
