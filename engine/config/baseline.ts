@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parse } from 'yaml';
+import { yaml } from '../contract/yaml.ts';
 import { isRequirementId } from '../../requirements/index.ts';
 import type { BaselineEntry } from '../reporter/gate.ts';
 import { ConfigError } from './errors.ts';
@@ -23,7 +23,7 @@ export function readBaseline(file: string | undefined, cwd = process.cwd()): Bas
   }
   let data: unknown;
   try {
-    data = parse(text);
+    data = yaml().parse(text);
   } catch (err) {
     throw new ConfigError(`the baseline ${file} is not YAML or JSON: ${(err as Error).message.split('\n')[0]}`);
   }

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
-import { parseDocument } from 'yaml';
+import { cachedContract, rememberContract } from './cache.ts';
 import { ContractError } from './errors.ts';
 import type { Contract, HeaderSpec, JsonSchema, Operation, ResponseSpec, SecurityScheme } from './model.ts';
-import { registerSchemaFile, secretFieldsOf } from './schemas.ts';
+import { registerSchemaFile, schemaFileClosure, secretFieldsOf } from './schemas.ts';
+import { yaml } from './yaml.ts';
 
 /** yaml's measure of alias expansion (each alias weighed by what it expands to); its default, stated. */
 export const MAX_ALIAS_COUNT = 100;
@@ -28,7 +29,13 @@ export function loadContract(api: string, file: string): Contract {
   } catch (err) {
     throw new ContractError(`${shown}: cannot read the contract (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
   }
-  const doc = parseDocument(text, { prettyErrors: true });
+  // A contract loaded before, with the same bytes and the same schema files, is not parsed again.
+  const cached = cachedContract(api, abs, text);
+  if (cached) {
+    for (const f of cached.schemaFiles) registerSchemaFile(f, shown);
+    return cached.contract;
+  }
+  const doc = yaml().parseDocument(text, { prettyErrors: true });
   if (doc.errors.length > 0) {
     const e = doc.errors[0]!;
     const pos = e.linePos?.[0];
@@ -44,7 +51,7 @@ export function loadContract(api: string, file: string): Contract {
   if (!root || typeof root !== 'object' || typeof root.openapi !== 'string' || !/^3\.[01]\./.test(root.openapi)) {
     throw new ContractError(`${shown}: not an OpenAPI 3.0 or 3.1 document (no "openapi: 3.x" at the top)`);
   }
-  const ctx: Ctx = { root, file: shown, dir: dirname(abs), schemaIds: new Set() };
+  const ctx: Ctx = { root, file: shown, dir: dirname(abs), schemaIds: new Set(), schemaFiles: new Set() };
   const info = (root.info ?? {}) as Node;
   const components = (root.components ?? {}) as Node;
   const operations: Record<string, Operation> = {};
@@ -79,7 +86,7 @@ export function loadContract(api: string, file: string): Contract {
   }
   if (Object.keys(operations).length === 0) throw new ContractError(`${shown}: the contract has no operations`);
 
-  return {
+  const contract: Contract = {
     api,
     file: relative(PROJECT_ROOT, abs),
     title: String(info.title ?? api),
@@ -88,9 +95,11 @@ export function loadContract(api: string, file: string): Contract {
     securitySchemes: (components.securitySchemes ?? {}) as Record<string, SecurityScheme>,
     operations,
   };
+  rememberContract(api, abs, text, { contract, schemaFiles: [...ctx.schemaFiles] }, schemaFileClosure(ctx.schemaFiles));
+  return contract;
 }
 
-interface Ctx { root: Node; file: string; dir: string; schemaIds: Set<string> }
+interface Ctx { root: Node; file: string; dir: string; schemaIds: Set<string>; schemaFiles: Set<string> }
 
 function response(ctx: Ctx, status: string, res: Node, ptr: string): ResponseSpec {
   const headers: Record<string, HeaderSpec> = {};
@@ -146,7 +155,9 @@ function schema(ctx: Ctx, s: JsonSchema, ptr: string, depth = 0): JsonSchema {
         if (target === undefined) throw new ContractError(`${ctx.file} at ${ptr}: $ref '${v}' does not resolve`);
         Object.assign(out, schema(ctx, target as JsonSchema, ptr, depth + 1));
       } else {
-        const id = registerSchemaFile(resolve(ctx.dir, v.split('#')[0]!), `${ctx.file} at ${ptr}`);
+        const file = resolve(ctx.dir, v.split('#')[0]!);
+        const id = registerSchemaFile(file, `${ctx.file} at ${ptr}`);
+        ctx.schemaFiles.add(file);
         ctx.schemaIds.add(id);
         out.$ref = id + (v.includes('#') ? `#${v.split('#')[1]}` : '');
       }

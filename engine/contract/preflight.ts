@@ -1,6 +1,6 @@
 import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { dirname, extname, relative, resolve, sep } from 'node:path';
-import { parseDocument } from 'yaml';
+import { yaml } from './yaml.ts';
 import { ContractError } from './errors.ts';
 import { MAX_ALIAS_COUNT, PROJECT_ROOT } from './load.ts';
 
@@ -67,7 +67,7 @@ function readStructured(path: string, shown: string): unknown {
   }
   const json = extname(path).toLowerCase() === '.json';
   // JSON is YAML too; reading it with yaml gives line and column without quoting the text.
-  const doc = parseDocument(text, { prettyErrors: true });
+  const doc = yaml().parseDocument(text, { prettyErrors: true });
   const e = doc.errors[0];
   if (e) {
     const pos = e.linePos?.[0];

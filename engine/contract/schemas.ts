@@ -15,6 +15,8 @@ addFormats.default(ajv);
 for (const f of ['int32', 'int64', 'float', 'double', 'byte', 'binary', 'password']) ajv.addFormat(f, true);
 
 const idByFile = new Map<string, string>();
+/** The schema files each registered file refers to (absolute paths). */
+const refsByFile = new Map<string, string[]>();
 /** Property names a schema file marks `"x-secret": true`, by the file's $id. */
 const secretsById = new Map<string, string[]>();
 const validators = new Map<string, ValidateFunction>();
@@ -36,13 +38,27 @@ export function registerSchemaFile(absPath: string, where: string): string {
   if (typeof id !== 'string') throw new ContractError(`${absPath}: the schema has no $id`);
   idByFile.set(absPath, id);
   secretsById.set(id, secretProperties(parsed));
-  for (const ref of fileRefs(parsed)) registerSchemaFile(resolve(dirname(absPath), ref), absPath);
+  const refs = [...new Set(fileRefs(parsed).map((ref) => resolve(dirname(absPath), ref)))];
+  refsByFile.set(absPath, refs);
+  for (const ref of refs) registerSchemaFile(ref, absPath);
   try {
     ajv.addSchema(parsed);
   } catch (err) {
     throw new ContractError(`${absPath}: not a valid JSON Schema (${(err as Error).message})`);
   }
   return id;
+}
+
+/** These registered schema files and every file they refer to, directly or not (absolute paths). */
+export function schemaFileClosure(files: Iterable<string>): string[] {
+  const out = new Set<string>();
+  const walk = (f: string) => {
+    if (out.has(f)) return;
+    out.add(f);
+    for (const r of refsByFile.get(f) ?? []) walk(r);
+  };
+  for (const f of files) walk(f);
+  return [...out];
 }
 
 /** Every schema file registered so far (absolute paths): what the loaded contracts depend on besides themselves. */
