@@ -275,7 +275,7 @@ export function render(r: BenchResult): string {
   if (r.failingServer?.length) {
     p('## A server that fails: what a failed test costs');
     p();
-    p('Whole live runs (`npm run conformance`, default settings, destructive steps on), a fresh reference-server instance each: the conformant server, and the same API with every fault of its catalogue switched on at once (the most tests the catalogue can make fail; tests whose preconditions the faults break are skipped, not failed). Playwright starts a fresh worker process after each failed test.');
+    p('Whole live runs (`npm run conformance`, the environment of the reference servers, so at most 200 requests a second, and destructive steps on), a fresh reference-server instance each: the conformant server, and the same API with every fault of its catalogue switched on at once (the most tests the catalogue can make fail; tests whose preconditions the faults break are skipped, not failed). Playwright starts a fresh worker process after each failed test.');
     p();
     p(head(['APIs', 'conformant s', 'failing s', 'ratio (target ≤ 2×)', 'tests failed', 'worker processes', 'CPU s conformant / failing', 'wall per failed test s']));
     for (const f of r.failingServer) {
