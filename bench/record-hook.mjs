@@ -12,6 +12,7 @@
 import dc from 'node:diagnostics_channel';
 import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import inspector from 'node:inspector';
+import { syncBuiltinESMExports } from 'node:module';
 import http from 'node:http';
 import net from 'node:net';
 
@@ -65,6 +66,9 @@ if (file) {
     pending.set(req, rec);
     return req;
   };
+  // The engine imports `request` by name (engine/http/send.ts): an ES module's named imports of a
+  // built-in are a copy taken when the module was first imported, updated only by this call.
+  syncBuiltinESMExports();
   dc.subscribe('http.client.response.finish', ({ request: req, response }) => {
     const rec = pending.get(req);
     if (!rec) return;
