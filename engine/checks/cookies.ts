@@ -28,3 +28,43 @@ export function sessionCookiesSet(res: RecordedResponse, contract: Contract): Se
   return setCookies(res).filter(({ cookie }) =>
     names.includes(cookie.name) && cookie.value !== '' && !(cookie.maxAge !== undefined && cookie.maxAge <= 0) && !(cookie.expires && cookie.expires.getTime() < Date.now()));
 }
+
+/**
+ * Names that say a cookie carries authentication state even where the contract names no such
+ * cookie: a session, an OAuth/OIDC state or nonce, a CSRF token, a remember-me token.
+ */
+const AUTH_NAME = /sess|sid|auth|token|login|state|nonce|oauth|oidc|csrf|xsrf|remember|jwt/i;
+
+/** A CSRF token cookie is read by the page's script in the double-submit pattern, so HttpOnly is not asked of it. */
+export const isCsrfCookie = (name: string): boolean => /csrf|xsrf/i.test(name);
+
+/**
+ * Set-Cookie lines that establish authentication state: the contract's session cookies and every
+ * cookie named like one (OAuth state, CSRF), but not ones that delete a cookie.
+ */
+export function authCookiesSet(res: RecordedResponse, contract: Contract): SetCookieLine[] {
+  const names = sessionCookieNames(contract);
+  return setCookies(res).filter(({ cookie }) => (names.includes(cookie.name) || AUTH_NAME.test(cookie.name)) && !deletes(cookie));
+}
+
+/** A Set-Cookie that removes the cookie: empty value, Max-Age ≤ 0 or an Expires in the past. */
+export function deletes(cookie: Cookie): boolean {
+  return cookie.value === '' || (cookie.maxAge !== undefined && cookie.maxAge <= 0) || (cookie.expires !== undefined && cookie.expires.getTime() < Date.now());
+}
+
+/**
+ * Where a browser files a cookie (RFC 6265 §5.3): its name, its Domain (none: host-only) and its
+ * Path, which defaults to the directory of the request's path (§5.1.4). A later Set-Cookie replaces
+ * (or removes) it only when all three match.
+ */
+export function cookieScope(line: SetCookieLine, requestUrl: string): { name: string; domain: string; path: string } {
+  const domain = (line.cookie.domain ?? '').toLowerCase().replace(/^\./, '');
+  const path = line.cookie.path?.startsWith('/') ? line.cookie.path : defaultPath(new URL(requestUrl).pathname);
+  return { name: line.cookie.name, domain: domain || '(host-only)', path };
+}
+
+function defaultPath(requestPath: string): string {
+  if (!requestPath.startsWith('/')) return '/';
+  const cut = requestPath.lastIndexOf('/');
+  return cut <= 0 ? '/' : requestPath.slice(0, cut);
+}

@@ -28,6 +28,9 @@ export interface ApiDefinition {
   variables: readonly Variable[];
 }
 
+/** What the second identity of each API enables, for the skip reason. */
+const SECOND = 'the cross-identity tests (object-level authorization: a second identity names the first one\'s objects)';
+
 export const API_DEFINITIONS: Readonly<Record<ApiName, ApiDefinition>> = {
   traq: {
     name: 'traq',
@@ -43,6 +46,8 @@ export const API_DEFINITIONS: Readonly<Record<ApiName, ApiDefinition>> = {
       { name: 'TRAQ_LINKABLE_PROVIDER', secret: false, required: false, enables: 'linkExternalAccount 302', mock: 'github' },
       { name: 'TRAQ_LINKED_PROVIDER', secret: false, required: false, enables: 'unlinkExternalAccount 204 (also needs CONFORMANCE_ALLOW_DESTRUCTIVE=1)', mock: 'google' },
       { name: 'TRAQ_TOKEN', secret: true, required: false, enables: 'bearer-token access to the /users/me operations', mock: 'mock-bearer-token' },
+      { name: 'TRAQ_SECOND_USERNAME', secret: false, required: false, enables: SECOND, mock: 'second-user' },
+      { name: 'TRAQ_SECOND_PASSWORD', secret: true, required: false, enables: SECOND, mock: 'mock-password-2' },
     ],
   },
   nextauth: {
@@ -57,6 +62,7 @@ export const API_DEFINITIONS: Readonly<Record<ApiName, ApiDefinition>> = {
       { name: 'NEXTAUTH_ROLE_ID', secret: false, required: false, enables: 'getSession with a role the key may assume (X-su)', mock: 'mock-role' },
       { name: 'NEXTAUTH_ACCOUNT_ID', secret: false, required: false, enables: 'provokeLoginOnAccount 200 and its checks that name a real account; pushes test logins to that account\'s app', mock: '4242' },
       { name: 'NEXTAUTH_USER_ID', secret: false, required: false, enables: 'provokeLoginOnUser 200 and its checks that name a real user; pushes test logins to that user\'s app', mock: 'mock-user' },
+      { name: 'NEXTAUTH_SECOND_SERVER_ID', secret: false, required: false, enables: SECOND, mock: 'bW9jay1zZWNvbmQ' },
     ],
   },
   svix: {
@@ -68,6 +74,7 @@ export const API_DEFINITIONS: Readonly<Record<ApiName, ApiDefinition>> = {
     variables: [
       { name: 'SVIX_TOKEN', secret: true, required: true, mock: 'testsk_mockOrganisationToken' },
       { name: 'SVIX_APP_ID', secret: false, required: true, mock: 'app_2mockApplication' },
+      { name: 'SVIX_SECOND_APP_ID', secret: false, required: false, enables: SECOND, mock: 'app_2mockSecondApplication' },
       { name: 'SVIX_PROBE_RATE_LIMIT', secret: false, required: false, enables: 'the 429 rate-limit probes, at most this many requests per operation, which reach a limit only below CONFORMANCE_MAX_RPS; off by default, so staging gets no load', mock: '10' },
     ],
   },
@@ -80,6 +87,8 @@ export const API_DEFINITIONS: Readonly<Record<ApiName, ApiDefinition>> = {
     variables: [
       { name: 'SEMAPHORE_USERNAME', secret: false, required: true, mock: 'conformance-user' },
       { name: 'SEMAPHORE_PASSWORD', secret: true, required: true, mock: 'mock-password-0' },
+      { name: 'SEMAPHORE_SECOND_USERNAME', secret: false, required: false, enables: SECOND, mock: 'second-user' },
+      { name: 'SEMAPHORE_SECOND_PASSWORD', secret: true, required: false, enables: SECOND, mock: 'mock-password-2' },
       { name: 'SEMAPHORE_OIDC_PROVIDER', secret: false, required: false, enables: 'the OIDC sign-in and callback scenarios with a configured provider', mock: 'mysso' },
     ],
   },
