@@ -1,5 +1,5 @@
-import { needState } from '../../engine/preconditions.ts';
-import { anonymous, expect, expectRefused, finding, req, test, violation } from './fixtures.ts';
+import { needState, precondition } from '../../engine/preconditions.ts';
+import { anonymous, expect, expectRefused, finding, listsNoneOf, req, test, violation } from './fixtures.ts';
 
 test.describe('getMySessions  GET /users/me/sessions', () => {
   test('200 with the caller\'s sessions as LoginSession[]', { annotation: req('traq:getMySessions#200') }, async ({ traq }) => {
@@ -20,6 +20,17 @@ test.describe('getMySessions  GET /users/me/sessions', () => {
     expect(finding('traq:getMySessions.lists-own-session', traq.client.exchanges.slice(-3), added.length === 0
       ? [violation('lists_new_session', 'a login did not add a session to the list', { expected: `${before.length + 1} or more sessions, one of them new`, received: `${after.length}, none new` })]
       : [])).toConform();
+  });
+
+  // The list is also the suite's who-am-I: B's session answered as A would list A's sessions.
+  test('B\'s list shows none of A\'s sessions', { annotation: req('traq:getMySessions.only-own') }, async ({ traq, run }, info) => {
+    needState(run, 'traq', info, 'a list holds only the caller\'s sessions');
+    const a = await traq.session();
+    const b = await traq.second();
+    const mine = await traq.sessionIds(a);
+    precondition(mine.length > 0, info, 'A\'s list is empty right after A logged in; see traq:getMySessions.lists-own-session');
+    const shown = await traq.sessionIds(b);
+    expect(finding('traq:getMySessions.only-own', traq.client.exchanges.slice(-2), listsNoneOf('B\'s list of sessions', shown, mine, 'sessions'))).toConform();
   });
 
   test('a bearer token or session in the URL query is not accepted', { annotation: req('ASVS-3.1.1') }, async ({ traq, run }, info) => {
