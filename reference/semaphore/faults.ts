@@ -113,6 +113,49 @@ export const FAULTS = {
     catches: [],
     warns: ['ASVS-8.2.1'],
   },
+  // --- across identities (issue 12) ----------------------------------------------------------
+  'delete-token-any-owner': {
+    summary: 'DELETE /user/tokens/{id} expires any user\'s token, not only the caller\'s: B can expire A\'s token by naming it',
+    catches: ['semaphore:deleteApiToken.only-own'],
+  },
+  'tokens-list-everyone': {
+    summary: 'GET /user/tokens lists the tokens of every user, not only the caller\'s',
+    catches: ['semaphore:listApiTokens.only-own'],
+  },
+  'logout-ends-all-sessions': {
+    summary: 'logout ends every open session of every user, not only the caller\'s current one',
+    catches: ['semaphore:logout.only-own'],
+  },
+  'login-tells-unknown-user': {
+    summary: 'a refused login says "no such user" for an unknown login name and "wrong password" for a known one',
+    catches: [],
+    warns: ['WSTG-IDNT-04'],
+  },
+  'oidc-redirect-uri-from-request': {
+    summary: 'starting an OIDC sign-in with ?redirect= puts that value, unchecked, into the authorization request as redirect_uri',
+    catches: [],
+    warns: ['ASVS-5.1.5'],
+  },
+  'oidc-error-follows-redirect': {
+    summary: 'for an unknown provider, a ?redirect= that starts with / is followed instead of the login page, so //host and /\\host leave the origin',
+    catches: [],
+    warns: ['ASVS-5.1.5'],
+  },
+  'logout-clears-other-path': {
+    summary: 'logout clears the session cookie with Path=/api while the login set it with Path=/, so a browser keeps it',
+    catches: [],
+    warns: ['RFC6265-5.3'],
+  },
+  'login-adopts-chosen-session': {
+    summary: 'a login that arrives with a semaphore cookie the server does not know keeps that value as the new session (session fixation)',
+    catches: [],
+    warns: ['ASVS-3.2.1'],
+  },
+  'oidc-state-cookie-long-lived': {
+    summary: 'the OIDC state cookie expires after a year (as Semaphore sets it), not after the sign-in',
+    catches: [],
+    warns: ['ASVS-3.3.2'],
+  },
 } as const satisfies Record<string, Fault>;
 
 export type FaultId = keyof typeof FAULTS;
