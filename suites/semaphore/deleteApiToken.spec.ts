@@ -49,8 +49,9 @@ test.describe('deleteApiToken  DELETE /user/tokens/{api_token_id}, by another us
   for (const second of SECOND_CREDENTIALS) {
     test(`another user's ${second.kind} naming A's token leaves it working, and gets 204 or a 4xx`, { annotation: req('semaphore:deleteApiToken.foreign-id', 'semaphore:deleteApiToken.only-own') }, async ({ semaphore, run }, info) => {
       needState(run, 'semaphore', info, 'another user\'s request leaves A\'s token as it was');
-      const a = await semaphore.token();
+      // B first: without the second user's variables the test skips before it creates anything.
       const b = await second.of(semaphore);
+      const a = await semaphore.token();
       const before = [await semaphore.probe(a.bearer), await semaphore.listsUnexpired(a.owner, a.id)];
       const ex = await semaphore.deleteToken(b, a.id, { expect: 204 });
       const after = [await semaphore.probe(a.bearer), await semaphore.listsUnexpired(a.owner, a.id)];

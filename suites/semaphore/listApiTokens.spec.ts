@@ -33,8 +33,8 @@ test.describe('listApiTokens  GET /user/tokens, by another user', () => {
   for (const second of SECOND_CREDENTIALS) {
     test(`another user's ${second.kind} lists none of A's tokens`, { annotation: req('semaphore:listApiTokens#200', 'semaphore:listApiTokens.only-own') }, async ({ semaphore, run }, info) => {
       needState(run, 'semaphore', info, 'each user sees only their own tokens (it answers every list with the contract\'s example)');
-      const a = await semaphore.token();
       const b = await second.of(semaphore);
+      const a = await semaphore.token();
       const ex = await semaphore.call('listApiTokens', { expect: 200, as: b });
       expect(ex).toConform();
       // A credential of B that was answered as A would list A's token here too.

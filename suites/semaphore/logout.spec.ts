@@ -30,8 +30,8 @@ test.describe('logout  POST /auth/logout', () => {
 
   test('another user\'s logout leaves A\'s session working', { annotation: req('semaphore:logout#204', 'semaphore:logout.only-own') }, async ({ semaphore, run }, info) => {
     needState(run, 'semaphore', info, 'another user\'s logout leaves A\'s session working');
-    const a = await semaphore.session();
     const b = await semaphore.second();
+    const a = await semaphore.session();
     const before = await semaphore.probe(a);
     const ex = await semaphore.call('logout', { expect: 204, as: b });
     expect(ex).toConform();
