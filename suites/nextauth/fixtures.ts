@@ -8,7 +8,7 @@ import type { Exchange } from '../../engine/http/exchange.ts';
 import type { RunContext } from '../../engine/run.ts';
 
 export { expect, anonymous, type Identity };
-export { req, finding, violation } from '../../engine/test.ts';
+export { req, finding, violation, expectRefused } from '../../engine/test.ts';
 
 export type Operation = 'getQrLogin' | 'getSession' | 'logout' | 'provokeLogin' | 'provokeLoginOnAccount' | 'provokeLoginOnUser';
 
@@ -36,8 +36,8 @@ export interface UserContext {
  * session the test's requests may have opened on the server, whether the test passed or not.
  */
 export class NextAuth extends ApiFlows {
-  /** Nonces a request was served with: the server may hold a session for each. */
-  private readonly sessions = new Set<string>();
+  /** Nonces a request was served with, by server: the server may hold a session for each. */
+  private readonly sessions = new Map<string, Set<string>>();
 
   constructor(run: RunContext, info: TestInfo, private readonly data: Faker) {
     super('nextauth', run, info);
@@ -75,6 +75,17 @@ export class NextAuth extends ApiFlows {
 
   get serverId(): string {
     return this.vars.NEXTAUTH_SERVER_ID!;
+  }
+
+  /**
+   * NEXTAUTH_SECOND_SERVER_ID, a virtual server the API key may not act on (the second identity of
+   * the cross-server scenarios); a skip naming the variable without it.
+   */
+  foreignServer(): string {
+    const { NEXTAUTH_SECOND_SERVER_ID: id } = needVariables(this.run, 'nextauth', ['NEXTAUTH_SECOND_SERVER_ID'], this.info);
+    // The key may act on its own server, so a refusal there would prove nothing (and a 200 would be no fault).
+    this.info.skip(id === this.serverId, 'NEXTAUTH_SECOND_SERVER_ID names NEXTAUTH_SERVER_ID, the server the API key belongs to; it must name one the key may not act on');
+    return id!;
   }
 
   /** A base64url server id made up by this run. */
@@ -129,7 +140,10 @@ export class NextAuth extends ApiFlows {
       params,
       headers: { ...(nonce !== null ? { 'x-nonce': nonce } : {}), ...headers },
     });
-    if (nonce !== null && ex.response && ex.response.status < 300) this.sessions.add(nonce);
+    if (nonce !== null && ex.response && ex.response.status < 300) {
+      const onServer = this.sessions.get(serverid) ?? new Set<string>();
+      this.sessions.set(serverid, onServer.add(nonce));
+    }
     return ex;
   }
 
@@ -142,14 +156,18 @@ export class NextAuth extends ApiFlows {
   }
 
   /**
-   * Logs out every nonce a request was served with. Nothing is reported as `ended`: the run creates
-   * no credential here (its sessions are nonces no user ever logs in, which nothing in this API can
-   * do), so there is nothing whose survival a request could show; `authenticates` stays the base's.
+   * Logs out every nonce a request was served with, on the server that served it (a server that
+   * wrongly served the key on another server gets that logout too, with the run's own nonce).
+   * Nothing is reported as `ended`: the run creates no credential here (its sessions are nonces no
+   * user ever logs in, which nothing in this API can do), so there is nothing whose survival a
+   * request could show; `authenticates` stays the base's.
    */
   async cleanup(): Promise<void> {
     if (!this.stateful) return;
-    for (const nonce of [...this.sessions]) {
-      await this.client.undo('logout', { expect: 200, as: this.key, params: { serverid: this.serverId }, headers: { 'x-nonce': nonce } });
+    for (const [serverid, nonces] of [...this.sessions]) {
+      for (const nonce of nonces) {
+        await this.client.undo('logout', { expect: 200, as: this.key, params: { serverid }, headers: { 'x-nonce': nonce } });
+      }
     }
     this.sessions.clear();
   }

@@ -1,5 +1,5 @@
 import { bodyBytes } from '../../engine/http/exchange.ts';
-import { anonymous, expect, finding, req, test } from './fixtures.ts';
+import { anonymous, expect, expectRefused, finding, req, test } from './fixtures.ts';
 import { qrDiffers, qrMatchesSession, refused } from './judges.ts';
 import { readPng, sizeViolations } from './png.ts';
 
@@ -91,5 +91,9 @@ test.describe('getQrLogin  GET /servers/{serverid}/sessions/qr/login', () => {
 
   test('404 for a server that does not exist', { annotation: req('nextauth:getQrLogin#404') }, async ({ nextauth }) => {
     expect(await nextauth.call('getQrLogin', { expect: 404, serverid: nextauth.unknownServer() })).toConform();
+  });
+
+  test('refused for a server the API key may not act on: no QR code for its sessions', { annotation: req('nextauth:getQrLogin.own-server-only') }, async ({ nextauth }) => {
+    expectRefused(await nextauth.call('getQrLogin', { expect: [403, 404], serverid: nextauth.foreignServer() }), 'nextauth:getQrLogin.own-server-only');
   });
 });

@@ -1,5 +1,5 @@
 import { needState } from '../../engine/preconditions.ts';
-import { anonymous, expect, finding, req, test } from './fixtures.ts';
+import { anonymous, expect, expectRefused, finding, req, test } from './fixtures.ts';
 import { notLoggedIn, refused } from './judges.ts';
 
 test.describe('provokeLoginOnAccount  POST /servers/{serverid}/accounts/{accountid}/provokelogin', () => {
@@ -57,5 +57,11 @@ test.describe('provokeLoginOnAccount  POST /servers/{serverid}/accounts/{account
 
   test('404 for an account that does not exist', { annotation: req('nextauth:provokeLoginOnAccount#404') }, async ({ nextauth }) => {
     expect(await nextauth.call('provokeLoginOnAccount', { expect: 404, accountid: nextauth.unknownAccount() })).toConform();
+  });
+
+  test('refused for a server the API key may not act on: nothing is pushed to its accounts', { annotation: req('nextauth:provokeLoginOnAccount.own-server-only') }, async ({ nextauth }) => {
+    // An account that exists nowhere: a server that wrongly serves the key there pushes to nobody
+    // (and, finding no account, may then answer 404: a refusal this scenario cannot tell apart).
+    expectRefused(await nextauth.call('provokeLoginOnAccount', { expect: [403, 404], serverid: nextauth.foreignServer(), accountid: nextauth.unknownAccount() }), 'nextauth:provokeLoginOnAccount.own-server-only');
   });
 });

@@ -1,5 +1,5 @@
 import { needState } from '../../engine/preconditions.ts';
-import { anonymous, expect, finding, req, test } from './fixtures.ts';
+import { anonymous, expect, expectRefused, finding, req, test } from './fixtures.ts';
 import { notLoggedIn, refused } from './judges.ts';
 
 test.describe('provokeLoginOnUser  POST /servers/{serverid}/users/{userid}/provokelogin', () => {
@@ -53,5 +53,11 @@ test.describe('provokeLoginOnUser  POST /servers/{serverid}/users/{userid}/provo
 
   test('404 for a user that does not exist', { annotation: req('nextauth:provokeLoginOnUser#404') }, async ({ nextauth }) => {
     expect(await nextauth.call('provokeLoginOnUser', { expect: 404, userid: nextauth.unknownUser() })).toConform();
+  });
+
+  test('refused for a server the API key may not act on: nothing is pushed to its users', { annotation: req('nextauth:provokeLoginOnUser.own-server-only') }, async ({ nextauth }) => {
+    // A user that exists nowhere: a server that wrongly serves the key there pushes to nobody
+    // (and, finding no user, may then answer 404: a refusal this scenario cannot tell apart).
+    expectRefused(await nextauth.call('provokeLoginOnUser', { expect: [403, 404], serverid: nextauth.foreignServer(), userid: nextauth.unknownUser() }), 'nextauth:provokeLoginOnUser.own-server-only');
   });
 });

@@ -1,5 +1,6 @@
 import { needDestructive, needState } from '../../engine/preconditions.ts';
-import { anonymous, appIdOutsidePattern, expect, forgedBearer, idempotencyKey, req, test, unknownAppId } from './fixtures.ts';
+import { expectRefused } from '../../engine/test.ts';
+import { anonymous, appIdOutsidePattern, effectOnCredential, expect, forgedBearer, idempotencyKey, req, test, unknownAppId } from './fixtures.ts';
 
 const MAX_EXPIRY = 259_200;
 /** For requests that must be refused: should a server act on one anyway, the latest expiry allowed does the least harm. */
@@ -22,6 +23,36 @@ test.describe('expireAll  POST /api/v1/auth/app/{app_id}/expire-all/', () => {
     const portal = await svix.portalToken();
     expect(await svix.call('expireAll', { expect: 204, as: svix.org, params: { app_id: svix.appId }, json: { expiry: 0 } })).toConform();
     expect(await svix.call('logout', { expect: 401, as: portal })).toConform({ because: 'svix:expireAll.expires-tokens' });
+  });
+
+  test('expire-all for SVIX_APP_ID leaves the tokens of another application (SVIX_SECOND_APP_ID) working', { annotation: req('svix:expireAll.only-that-app') }, async ({ svix, run }, info) => {
+    needState(run, 'svix', info, 'another application\'s tokens outlive expire-all');
+    const other = svix.secondAppId();
+    needDestructive(run, info, ENDS_FOREIGN_TOKENS);
+    // A: a token of the other application; B: the organisation expiring SVIX_APP_ID's tokens at once.
+    const a = await svix.portalToken(other);
+    const before = await svix.probe(a);
+    const ex = await svix.call('expireAll', { expect: 204, as: svix.org, params: { app_id: svix.appId }, json: { expiry: 0 } });
+    const after = await svix.probe(a);
+    const effect = effectOnCredential('svix:expireAll.only-that-app', 'A\'s app-portal token (of the other application)', before, [ex], after);
+    // An expire-all that did not happen cannot show whom it reaches (expireAll#204 is judged elsewhere).
+    if (effect.violations.length === 0) svix.step(ex, 204, 'expire-all for SVIX_APP_ID');
+    expect(effect).toConform();
+  });
+
+  test('an app-portal token of another application (SVIX_SECOND_APP_ID) cannot expire SVIX_APP_ID\'s tokens', { annotation: req('svix:expireAll.app-token-only-own-app') }, async ({ svix, run }, info) => {
+    needState(run, 'svix', info, 'a token of one application leaves another application\'s tokens alone');
+    const other = svix.secondAppId();
+    svix.needForeignRisk(RISKS_FOREIGN_TOKENS);
+    const a = await svix.portalToken();
+    const b = await svix.portalToken(other);
+    const before = await svix.probe(a);
+    // Expiry 0, so that a server which wrongly served it shows the effect at once.
+    const attack = await svix.call('expireAll', { expect: 403, as: b, params: { app_id: svix.appId }, json: { expiry: 0 } });
+    const after = await svix.probe(a);
+    expect.soft(effectOnCredential('svix:expireAll.app-token-only-own-app', 'A\'s app-portal token', before, [attack], after)).toConform();
+    // Upstream names no status for it: any refusal (403 as for any portal token, 404 as if the application were not there).
+    expectRefused(attack, 'svix:expireAll.app-token-only-own-app');
   });
 
   // The 401 scenarios name an application that does not exist, so that a server which wrongly

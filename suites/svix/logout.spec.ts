@@ -1,5 +1,5 @@
 import { needState } from '../../engine/preconditions.ts';
-import { anonymous, expect, finding, forgedBearer, idempotencyKey, req, test, violation } from './fixtures.ts';
+import { anonymous, effectOnCredential, expect, finding, forgedBearer, idempotencyKey, req, test, violation } from './fixtures.ts';
 import type { Exchange } from '../../engine/http/exchange.ts';
 
 /** Every scenario that sends logout with the organisation token: a server that got it wrong would end that token. */
@@ -16,6 +16,20 @@ test.describe('logout  POST /api/v1/auth/logout/', () => {
     const portal = await svix.portalToken();
     expect(await svix.call('logout', { expect: 204, as: portal })).toConform();
     expect(await svix.call('logout', { expect: 401, as: portal })).toConform({ because: 'svix:logout.ends-token' });
+  });
+
+  test('B logging out its own token (of SVIX_SECOND_APP_ID) leaves A\'s token (of SVIX_APP_ID) working', { annotation: req('svix:logout.only-own') }, async ({ svix, run }, info) => {
+    needState(run, 'svix', info, 'one token\'s logout leaves another working');
+    const other = svix.secondAppId();
+    const a = await svix.portalToken();
+    const b = await svix.portalToken(other);
+    const before = await svix.probe(a);
+    const out = await svix.call('logout', { expect: 204, as: b });
+    const after = await svix.probe(a);
+    const effect = effectOnCredential('svix:logout.only-own', 'A\'s app-portal token', before, [out], after);
+    // A logout that did not happen cannot show what it does to other tokens (logout#204 is judged elsewhere).
+    if (effect.violations.length === 0) svix.step(out, 204, 'B\'s logout of its own token');
+    expect(effect).toConform();
   });
 
   test('logging out the organisation token fails, with 403', { annotation: req('svix:logout.refuses-other-tokens', 'svix:logout#403') }, async ({ svix }) => {
