@@ -82,9 +82,4 @@ export const COMMON = {
     summary: 'the Set-Cookie that clears a session has the session cookie\'s name, Domain and Path, so a browser really drops it',
     source: rfc(6265, '5.3', 'If the cookie store contains a cookie with the same name, domain, and path as the newly created cookie: … Remove the old-cookie from the cookie store.'),
   },
-  'OWASP-API1': {
-    level: 'SHOULD',
-    summary: 'one identity cannot see, change or end another identity\'s objects by naming their ids (object-level authorization)',
-    source: { kind: 'owasp', url: 'https://owasp.org/API-Security/editions/2023/en/0xa1-broken-object-level-authorization/' },
-  },
 } as const satisfies Record<string, Requirement>;
