@@ -13,6 +13,8 @@ const SECOND = /_SECOND_/;
 test('without the second identities the cross-identity tests skip and name the variables; with them they run', async ({ host }) => {
   const env = (withSecond: boolean, instance: string): Record<string, string> => Object.fromEntries([
     ['CONFORMANCE_TARGET', 'live'],
+    // Some cross-identity tests also need consent to end what the run did not create; both runs have it.
+    ['CONFORMANCE_ALLOW_DESTRUCTIVE', '1'],
     ['CONFORMANCE_APIS', REFERENCES.map((r) => r.api).join(',')],
     ...REFERENCES.flatMap((r) => [
       ...Object.entries(r.env).filter(([name]) => withSecond || !SECOND.test(name)),
