@@ -21,7 +21,7 @@ export interface EffectEvidence {
 /** A's object worked before B's request and not after it: B's request acted on it. */
 export function unaffectedByOther({ object, loss, before, after }: EffectEvidence): Violation[] {
   return before === true && after === false
-    ? [violation('unaffected_by_other_identity', `${object} ${loss} after B's request`, { expected: `${object} works as before`, received: `${object} ${loss}` })]
+    ? [violation('unaffected_by_other_identity', `${object} ${loss} after B's request`, { expected: `${object} works as before`, received: 'it worked before B\'s request and not after it' })]
     : [];
 }
 
