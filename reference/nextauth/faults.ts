@@ -1,5 +1,5 @@
 import type { COMMON } from '../../requirements/common.ts';
-import type { NEXTAUTH } from '../../requirements/nextauth.ts';
+import type { NEXTAUTH } from '../../suites/nextauth/requirements.ts';
 import type { Fault } from '../kit/types.ts';
 
 type RequirementId = keyof typeof NEXTAUTH | keyof typeof COMMON;

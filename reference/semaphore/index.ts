@@ -19,3 +19,5 @@ export const semaphoreReference: ReferenceApi<FaultId, VariantId> = {
   },
   create: (switches) => createHandler(switches),
 };
+
+export default semaphoreReference;

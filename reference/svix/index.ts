@@ -26,3 +26,5 @@ export const svixReference: ReferenceApi<SvixFault, VariantId> = {
   },
   create: (faults) => createHandler(faults),
 };
+
+export default svixReference;

@@ -34,3 +34,5 @@ export const traqReference: ReferenceApi<TraqFault, VariantId> = {
     linkedProviders: ['google', 'gitea'],
   }), faults),
 };
+
+export default traqReference;

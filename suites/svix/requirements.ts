@@ -1,4 +1,4 @@
-import { upstreamLine, type Requirement, type Source } from './types.ts';
+import { upstreamLine, type Requirement, type Source } from '../../requirements/types.ts';
 
 /** Svix's own document, pinned; every vendor requirement cites a line of it. */
 const UPSTREAM = 'https://github.com/svix/svix-webhooks/blob/7e0b8360b4f92da5edf7d78ec0514e12ae503454/openapi.json';
@@ -54,3 +54,9 @@ export const SVIX = {
   'svix:logout.only-own': { level: 'MUST', summary: 'logout ends only the app-portal token that makes the request: a token of another application keeps working', source: at(11855, 'Logout an app token.') },
   'svix:logout.refuses-other-tokens': { level: 'MUST', summary: 'logout with a token that is not an app-portal token (the organisation\'s) fails: no 2xx, and the token keeps working', source: at(11855, 'Trying to log out other tokens will fail.') },
 } as const satisfies Record<string, Requirement>;
+
+export default SVIX;
+
+declare module '../../requirements/index.ts' {
+  interface ApiRequirements extends Record<keyof typeof SVIX, Requirement> {}
+}

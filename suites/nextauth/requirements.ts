@@ -1,4 +1,4 @@
-import { upstreamLine, type Requirement, type Source } from './types.ts';
+import { upstreamLine, type Requirement, type Source } from '../../requirements/types.ts';
 
 /**
  * The vendor's Swagger 2.0 description, pinned (mirrored by APIs.guru; no licence, so no local copy:
@@ -96,3 +96,9 @@ export const NEXTAUTH = {
   'nextauth:provokeLoginOnUser.needs-nonce': needsNonce(1366),
   'nextauth:provokeLoginOnUser.awaits-confirmation': { level: 'MUST', summary: 'a pushed login does not log the session in before the user confirms it', source: at(1356, 'for the user to confirm') },
 } as const satisfies Record<string, Requirement>;
+
+export default NEXTAUTH;
+
+declare module '../../requirements/index.ts' {
+  interface ApiRequirements extends Record<keyof typeof NEXTAUTH, Requirement> {}
+}

@@ -1,4 +1,4 @@
-import { upstreamLine, type Requirement, type Source } from './types.ts';
+import { upstreamLine, type Requirement, type Source } from '../../requirements/types.ts';
 
 const UPSTREAM = 'https://github.com/traPtitech/traQ/blob/ac297a77b09ec1b252eaf7881a34054c483654cf/docs/v3-api.yaml';
 /** A line of traQ's pinned document, with a few characters that line holds. */
@@ -56,3 +56,9 @@ export const TRAQ = {
   'traq:unlinkExternalAccount.other-user-answered': { level: 'MUST', summary: 'unlinking a provider only another user has linked is refused with a 4xx or answered 204 as a no-op', source: line(4305, '自分に紐付けられている') },
   'traq:unlinkExternalAccount.requires-credentials': { level: 'MUST', summary: 'without valid credentials nothing is unlinked: a 4xx', source: SECURITY },
 } as const satisfies Record<string, Requirement>;
+
+export default TRAQ;
+
+declare module '../../requirements/index.ts' {
+  interface ApiRequirements extends Record<keyof typeof TRAQ, Requirement> {}
+}

@@ -1,4 +1,4 @@
-import { upstreamLine, type Requirement, type Source } from './types.ts';
+import { upstreamLine, type Requirement, type Source } from '../../requirements/types.ts';
 
 const UPSTREAM = 'https://github.com/semaphoreui/semaphore/blob/d4a27137486d65f963257d06e6b7867b54513e20/api-docs.yml';
 /** A line of Semaphore's pinned api-docs.yml (upstream sets no operationIds), with a few characters that line holds. */
@@ -55,3 +55,9 @@ export const SEMAPHORE = {
   'semaphore:deleteApiToken.only-own': { level: 'MUST', summary: 'only the caller\'s own tokens are expired: after another user names A\'s token, it still authenticates and A\'s list shows it unexpired', source: line(1141, '/user/tokens/{api_token_id}') },
   'semaphore:deleteApiToken.token-revoked': { level: 'MUST', summary: 'an expired token no longer authenticates as a bearer token', source: line(1152, 'Expires API token') },
 } as const satisfies Record<string, Requirement>;
+
+export default SEMAPHORE;
+
+declare module '../../requirements/index.ts' {
+  interface ApiRequirements extends Record<keyof typeof SEMAPHORE, Requirement> {}
+}
