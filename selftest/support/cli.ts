@@ -21,12 +21,13 @@ export interface CliRun {
  * Runs `npm run conformance`'s entry point as a user would, in a child process with exactly the
  * given environment on top of a clean one (no CONFORMANCE_* or API variables leak in from ours).
  */
-export async function runConformance(env: Record<string, string>, args: string[] = []): Promise<CliRun> {
+/** `root`: the checkout whose CLI runs (a self-test's copy of this one). */
+export async function runConformance(env: Record<string, string>, args: string[] = [], root = ROOT): Promise<CliRun> {
   const reportDir = env.CONFORMANCE_REPORT_DIR ?? mkdtempSync(join(tmpdir(), 'conformance-'));
   const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(CONFORMANCE_|TRAQ_|NEXTAUTH_|SVIX_|SEMAPHORE_|PW_|PLAYWRIGHT_|TEST_)/.test(k)));
   const started = Date.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', resolve(ROOT, 'engine/cli/conformance.ts'), ...args], {
-    cwd: env.CWD ?? ROOT,
+  const child = spawn(process.execPath, ['--import', 'tsx', resolve(root, 'engine/cli/conformance.ts'), ...args], {
+    cwd: env.CWD ?? root,
     env: { ...clean, CONFORMANCE_REPORT_DIR: reportDir, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
