@@ -53,21 +53,25 @@ async function dump(file: string, only: string[]): Promise<void> {
   }
   const host = await startReferenceHost(REFERENCES);
   try {
-    for (const ref of REFERENCES.filter((r) => only.length === 0 || only.includes(r.api))) {
-      for (const name of ['ok', ...Object.keys(ref.variants), ...Object.keys(ref.faults)]) {
-        const key = `${ref.api}/${name}`;
-        if (result[key]) continue;
-        result[key] = await run({
-          ...ref.env,
-          CONFORMANCE_TARGET: 'live',
-          CONFORMANCE_APIS: ref.api,
-          CONFORMANCE_ALLOW_DESTRUCTIVE: '1',
-          CONFORMANCE_SEED: '20261123',
-          [`${ref.api.toUpperCase()}_BASE_URL`]: host.baseUrl(ref.api, name, 'verdicts'),
-        });
-        save();
-        process.stderr.write(`${key}\n`);
-      }
+    // Fault-free first, then variants and faults taken in turn from each API, so a dump cut short still covers every API.
+    const refs = REFERENCES.filter((r) => only.length === 0 || only.includes(r.api));
+    const queues = refs.map((ref) => ['ok', ...Object.keys(ref.variants), ...Object.keys(ref.faults)].map((name) => ({ ref, name })));
+    const order = [...queues.map((q) => q[0]!), ...Array.from({ length: Math.max(...queues.map((q) => q.length)) }, (_, i) => queues.map((q) => q[i + 1])).flat()];
+    for (const item of order) {
+      if (!item) continue;
+      const { ref, name } = item;
+      const key = `${ref.api}/${name}`;
+      if (result[key]) continue;
+      result[key] = await run({
+        ...ref.env,
+        CONFORMANCE_TARGET: 'live',
+        CONFORMANCE_APIS: ref.api,
+        CONFORMANCE_ALLOW_DESTRUCTIVE: '1',
+        CONFORMANCE_SEED: '20261123',
+        [`${ref.api.toUpperCase()}_BASE_URL`]: host.baseUrl(ref.api, name, 'verdicts'),
+      });
+      save();
+      process.stderr.write(`${key}\n`);
     }
   } finally {
     await host.close();
