@@ -1,7 +1,6 @@
 import type { Faker } from '@faker-js/faker';
 import type { TestInfo } from '@playwright/test';
 import type { CallOptions } from '../../engine/client.ts';
-import { needVariables } from '../../engine/preconditions.ts';
 import { ApiFlows, useFlows } from '../../engine/flows.ts';
 import { test as engine, expect, anonymous, type Identity } from '../../engine/test.ts';
 import type { Exchange } from '../../engine/http/exchange.ts';
@@ -54,7 +53,7 @@ export class NextAuth extends ApiFlows {
 
   /** The API key acting as NEXTAUTH_ROLE_ID, a role it may assume; a skip naming the variable without it. */
   role(): Identity {
-    const { NEXTAUTH_ROLE_ID } = needVariables(this.run, 'nextauth', ['NEXTAUTH_ROLE_ID'], this.info);
+    const { NEXTAUTH_ROLE_ID } = this.need('NEXTAUTH_ROLE_ID');
     return { label: 'API key with an allowed X-su role', headers: { ...this.key.headers, 'x-su': NEXTAUTH_ROLE_ID! } };
   }
 
@@ -82,7 +81,7 @@ export class NextAuth extends ApiFlows {
    * the cross-server scenarios); a skip naming the variable without it.
    */
   foreignServer(): string {
-    const { NEXTAUTH_SECOND_SERVER_ID: id } = needVariables(this.run, 'nextauth', ['NEXTAUTH_SECOND_SERVER_ID'], this.info);
+    const { NEXTAUTH_SECOND_SERVER_ID: id } = this.need('NEXTAUTH_SECOND_SERVER_ID');
     // The key may act on its own server, so a refusal there would prove nothing (and a 200 would be no fault).
     this.info.skip(id === this.serverId, 'NEXTAUTH_SECOND_SERVER_ID names NEXTAUTH_SERVER_ID, the server the API key belongs to; it must name one the key may not act on');
     return id!;
@@ -95,12 +94,12 @@ export class NextAuth extends ApiFlows {
 
   /** The account to push logins to; a skip naming NEXTAUTH_ACCOUNT_ID without it. */
   account(): string {
-    return needVariables(this.run, 'nextauth', ['NEXTAUTH_ACCOUNT_ID'], this.info).NEXTAUTH_ACCOUNT_ID!;
+    return this.need('NEXTAUTH_ACCOUNT_ID').NEXTAUTH_ACCOUNT_ID!;
   }
 
   /** The user to push logins to; a skip naming NEXTAUTH_USER_ID without it. */
   user(): string {
-    return needVariables(this.run, 'nextauth', ['NEXTAUTH_USER_ID'], this.info).NEXTAUTH_USER_ID!;
+    return this.need('NEXTAUTH_USER_ID').NEXTAUTH_USER_ID!;
   }
 
   /** An integer account id far above any a server hands out, so it belongs to nobody. */
@@ -145,14 +144,6 @@ export class NextAuth extends ApiFlows {
       this.sessions.set(serverid, onServer.add(nonce));
     }
     return ex;
-  }
-
-  /**
-   * Skips where the target answers from the contract's examples only: the mock sends the same
-   * example bytes whatever the request asks for, so it cannot draw an image or tell nonces apart.
-   */
-  needServer(what: string): void {
-    this.info.skip(this.client.target.kind === 'mock', `the mock answers every request with the contract's example, so it cannot show that ${what}`);
   }
 
   /**

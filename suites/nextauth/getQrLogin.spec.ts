@@ -13,7 +13,7 @@ test.describe('getQrLogin  GET /servers/{serverid}/sessions/qr/login', () => {
   });
 
   test('with img=png and s, a PNG image s pixels wide and high', { annotation: req('nextauth:getQrLogin#200', 'nextauth:getQrLogin.png', 'nextauth:getQrLogin.png-size') }, async ({ nextauth, data }) => {
-    nextauth.needServer('a PNG of the requested size comes back');
+    nextauth.needState('a PNG of the requested size comes back');
     const s = data.number.int({ min: 32, max: 480 });
     const ex = await nextauth.call('getQrLogin', { expect: 200, query: { img: 'png', s } });
     expect(ex).toConform();
@@ -23,7 +23,7 @@ test.describe('getQrLogin  GET /servers/{serverid}/sessions/qr/login', () => {
   });
 
   test('with img=png and no s, a PNG image 500 pixels wide and high', { annotation: req('nextauth:getQrLogin#200', 'nextauth:getQrLogin.png', 'nextauth:getQrLogin.png-size') }, async ({ nextauth }) => {
-    nextauth.needServer('a PNG of the default size comes back');
+    nextauth.needState('a PNG of the default size comes back');
     const ex = await nextauth.call('getQrLogin', { expect: 200, query: { img: 'png' } });
     expect(ex).toConform();
     const png = readPng(bodyBytes(ex.response!));
@@ -41,7 +41,7 @@ test.describe('getQrLogin  GET /servers/{serverid}/sessions/qr/login', () => {
   });
 
   test('two nonces get different QR data', { annotation: req('nextauth:getQrLogin#200', 'nextauth:getQrLogin.nonce-bound') }, async ({ nextauth }) => {
-    nextauth.needServer('QR data depends on the nonce');
+    nextauth.needState('QR data depends on the nonce');
     const first = await nextauth.call('getQrLogin', { expect: 200, nonce: nextauth.nonce() });
     expect(first).toConform();
     const second = await nextauth.call('getQrLogin', { expect: 200, nonce: nextauth.nonce() });

@@ -1,4 +1,3 @@
-import { needState } from '../../engine/preconditions.ts';
 import { anonymous, expect, expectRefused, finding, req, test } from './fixtures.ts';
 import { notLoggedIn, refused } from './judges.ts';
 
@@ -7,9 +6,9 @@ test.describe('provokeLoginOnAccount  POST /servers/{serverid}/accounts/{account
     expect(await nextauth.call('provokeLoginOnAccount', { expect: 200, accountid: nextauth.account(), json: nextauth.userContext() })).toConform();
   });
 
-  test('a pushed login leaves the session logged out until the user confirms it', { annotation: req('nextauth:provokeLoginOnAccount#200', 'nextauth:getSession#200', 'nextauth:provokeLoginOnAccount.awaits-confirmation') }, async ({ nextauth, run }, info) => {
+  test('a pushed login leaves the session logged out until the user confirms it', { annotation: req('nextauth:provokeLoginOnAccount#200', 'nextauth:getSession#200', 'nextauth:provokeLoginOnAccount.awaits-confirmation') }, async ({ nextauth }) => {
     const accountid = nextauth.account();
-    needState(run, 'nextauth', info, 'a pushed login leaves the session logged out');
+    nextauth.needState('a pushed login leaves the session logged out');
     const nonce = nextauth.nonce();
     const push = await nextauth.call('provokeLoginOnAccount', { expect: 200, nonce, accountid });
     expect(push).toConform();

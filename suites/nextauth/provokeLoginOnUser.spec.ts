@@ -1,4 +1,3 @@
-import { needState } from '../../engine/preconditions.ts';
 import { anonymous, expect, expectRefused, finding, req, test } from './fixtures.ts';
 import { notLoggedIn, refused } from './judges.ts';
 
@@ -7,9 +6,9 @@ test.describe('provokeLoginOnUser  POST /servers/{serverid}/users/{userid}/provo
     expect(await nextauth.call('provokeLoginOnUser', { expect: 200, userid: nextauth.user(), json: nextauth.userContext() })).toConform();
   });
 
-  test('a pushed login leaves the session logged out until the user confirms it', { annotation: req('nextauth:provokeLoginOnUser#200', 'nextauth:getSession#200', 'nextauth:provokeLoginOnUser.awaits-confirmation') }, async ({ nextauth, run }, info) => {
+  test('a pushed login leaves the session logged out until the user confirms it', { annotation: req('nextauth:provokeLoginOnUser#200', 'nextauth:getSession#200', 'nextauth:provokeLoginOnUser.awaits-confirmation') }, async ({ nextauth }) => {
     const userid = nextauth.user();
-    needState(run, 'nextauth', info, 'a pushed login leaves the session logged out');
+    nextauth.needState('a pushed login leaves the session logged out');
     const nonce = nextauth.nonce();
     const push = await nextauth.call('provokeLoginOnUser', { expect: 200, nonce, userid });
     expect(push).toConform();

@@ -1,6 +1,6 @@
 import { ApiFlows, useFlows } from '../../engine/flows.ts';
 import { test as engine, expect, ApiClient, anonymous, violation, type Identity } from '../../engine/test.ts';
-import { needVariables, precondition } from '../../engine/preconditions.ts';
+import { precondition } from '../../engine/preconditions.ts';
 import { sessionCookiesSet, setCookies } from '../../engine/checks/cookies.ts';
 import type { Violation } from '../../engine/checks/types.ts';
 import type { Works } from '../../engine/checks/cross-identity.ts';
@@ -46,7 +46,7 @@ export class Semaphore extends ApiFlows {
 
   /** The second identity's credentials (B), or a skip naming SEMAPHORE_SECOND_USERNAME and SEMAPHORE_SECOND_PASSWORD. */
   get secondUser(): Credentials {
-    const v = needVariables(this.run, 'semaphore', ['SEMAPHORE_SECOND_USERNAME', 'SEMAPHORE_SECOND_PASSWORD'], this.info);
+    const v = this.need('SEMAPHORE_SECOND_USERNAME', 'SEMAPHORE_SECOND_PASSWORD');
     // The same account twice would make every "B sees A's object" a false finding.
     precondition(v.SEMAPHORE_SECOND_USERNAME!.toLowerCase() !== this.user.auth.toLowerCase(), this.info, 'SEMAPHORE_SECOND_USERNAME names the same user as SEMAPHORE_USERNAME');
     return { auth: v.SEMAPHORE_SECOND_USERNAME!, password: v.SEMAPHORE_SECOND_PASSWORD! };
@@ -147,7 +147,7 @@ export class Semaphore extends ApiFlows {
 
   /** The configured OIDC provider's id, or a skip naming SEMAPHORE_OIDC_PROVIDER. */
   oidcProvider(): string {
-    return needVariables(this.run, 'semaphore', ['SEMAPHORE_OIDC_PROVIDER'], this.info).SEMAPHORE_OIDC_PROVIDER!;
+    return this.need('SEMAPHORE_OIDC_PROVIDER').SEMAPHORE_OIDC_PROVIDER!;
   }
 
   /** Starts an OIDC sign-in with `provider` and returns the state the server put into the authorization request. */

@@ -1,4 +1,4 @@
-import { needState, precondition, needWrongPasswordLogins } from '../../engine/preconditions.ts';
+import { precondition } from '../../engine/preconditions.ts';
 import { rotatesChosenSession } from '../../engine/checks/cookie-checks.ts';
 import { indistinguishableRefusals } from '../../engine/checks/enumeration.ts';
 import type { Exchange } from '../../engine/http/exchange.ts';
@@ -23,8 +23,8 @@ test.describe('login  POST /auth/login', () => {
     expect(await semaphore.call('listApiTokens', { expect: 200, as: session })).toConform({ because: 'semaphore:login.session-works' });
   });
 
-  test('every login issues a new session cookie', { annotation: req('ASVS-3.2.1') }, async ({ semaphore, run }, info) => {
-    needState(run, 'semaphore', info, 'two logins get different sessions (it answers every login with the example cookie)');
+  test('every login issues a new session cookie', { annotation: req('ASVS-3.2.1') }, async ({ semaphore }, info) => {
+    semaphore.needState('two logins get different sessions (it answers every login with the example cookie)');
     const first = await semaphore.login(semaphore.user, { expect: 204 });
     const second = await semaphore.login(semaphore.user, { expect: 204 });
     const [a, b] = [sessionFrom(first)?.headers.cookie, sessionFrom(second)?.headers.cookie];
@@ -35,8 +35,8 @@ test.describe('login  POST /auth/login', () => {
       : [])).toConform();
   });
 
-  test('a login that arrives with a session cookie the client chose gets a new one', { annotation: req('semaphore:login#204', 'ASVS-3.2.1') }, async ({ semaphore, run, data }, info) => {
-    needState(run, 'semaphore', info, 'a login replaces a session value the client chose (it answers every login with the example cookie)');
+  test('a login that arrives with a session cookie the client chose gets a new one', { annotation: req('semaphore:login#204', 'ASVS-3.2.1') }, async ({ semaphore, data }) => {
+    semaphore.needState('a login replaces a session value the client chose (it answers every login with the example cookie)');
     const chosen = { label: 'a session cookie the client chose', headers: { cookie: `semaphore=${data.string.alphanumeric(64)}` } };
     const ex = await semaphore.login(semaphore.user, { expect: 204, as: chosen });
     expect(ex).toConform();
@@ -50,9 +50,9 @@ test.describe('login  POST /auth/login', () => {
     ])).toConform();
   });
 
-  test('a wrong password and an unknown user are refused alike', { annotation: req('WSTG-IDNT-04') }, async ({ semaphore, run, data }, info) => {
-    needState(run, 'semaphore', info, 'refusals can be told apart (it documents no refusal to force, and checks no password)');
-    needWrongPasswordLogins(run, info, 'SEMAPHORE_USERNAME');
+  test('a wrong password and an unknown user are refused alike', { annotation: req('WSTG-IDNT-04') }, async ({ semaphore, data }, info) => {
+    semaphore.needState('refusals can be told apart (it documents no refusal to force, and checks no password)');
+    semaphore.needWrongPasswordLogins('SEMAPHORE_USERNAME');
     const password = wrongPassword(data.string.alphanumeric(16));
     const unknown = [`cf-${data.string.alphanumeric(20)}`, `cf-${data.string.alphanumeric(20)}`];
     const wrong = await semaphore.login({ auth: semaphore.user.auth, password }, { expect: 401 });
@@ -80,15 +80,15 @@ test.describe('login  POST /auth/login', () => {
     expect(await semaphore.login({ password: semaphore.user.password }, { expect: 400 })).toConform();
   });
 
-  test('refused, with no session, for a wrong password', { annotation: req('semaphore:login.refuses-wrong-password') }, async ({ semaphore, run, data }, info) => {
-    needState(run, 'semaphore', info, 'wrong credentials are refused (it documents no refusal to force, and checks no password)');
-    needWrongPasswordLogins(run, info, 'SEMAPHORE_USERNAME');
+  test('refused, with no session, for a wrong password', { annotation: req('semaphore:login.refuses-wrong-password') }, async ({ semaphore, data }) => {
+    semaphore.needState('wrong credentials are refused (it documents no refusal to force, and checks no password)');
+    semaphore.needWrongPasswordLogins('SEMAPHORE_USERNAME');
     const ex = await semaphore.login({ auth: semaphore.user.auth, password: wrongPassword(data.string.alphanumeric(16)) }, { expect: 401 });
     expectRefused(ex, 'semaphore:login.refuses-wrong-password', setsNoSession(ex, semaphore.contract));
   });
 
-  test('refused, with no session, for an unknown user', { annotation: req('semaphore:login.refuses-wrong-password') }, async ({ semaphore, run, data }, info) => {
-    needState(run, 'semaphore', info, 'wrong credentials are refused (it documents no refusal to force, and checks no password)');
+  test('refused, with no session, for an unknown user', { annotation: req('semaphore:login.refuses-wrong-password') }, async ({ semaphore, data }) => {
+    semaphore.needState('wrong credentials are refused (it documents no refusal to force, and checks no password)');
     const ex = await semaphore.login({ auth: `cf-${data.string.alphanumeric(20)}`, password: wrongPassword(data.string.alphanumeric(16)) }, { expect: 401 });
     expectRefused(ex, 'semaphore:login.refuses-wrong-password', setsNoSession(ex, semaphore.contract));
   });

@@ -1,4 +1,4 @@
-import { needState, precondition } from '../../engine/preconditions.ts';
+import { precondition } from '../../engine/preconditions.ts';
 import { clearsSessionCookie } from '../../engine/checks/cookie-checks.ts';
 import { effectUnjudged, unaffectedByOther } from '../../engine/checks/cross-identity.ts';
 import { expect, expectRefused, finding, req, sessionFrom, test } from './fixtures.ts';
@@ -12,8 +12,8 @@ test.describe('logout  POST /auth/logout', () => {
   // No scenario for a logout without a session: the document requires credentials for it (line
   // 897) but names no answer without them, and any answer harms nobody.
 
-  test('afterwards the old session cookie no longer authenticates', { annotation: req('semaphore:logout#204', 'semaphore:logout.ends-session') }, async ({ semaphore, run }, info) => {
-    needState(run, 'semaphore', info, 'a logged-out session stops working');
+  test('afterwards the old session cookie no longer authenticates', { annotation: req('semaphore:logout#204', 'semaphore:logout.ends-session') }, async ({ semaphore }) => {
+    semaphore.needState('a logged-out session stops working');
     const session = await semaphore.session();
     expect(await semaphore.call('logout', { expect: 204, as: session })).toConform();
     expectRefused(await semaphore.call('listApiTokens', { expect: 401, as: session }), 'semaphore:logout.ends-session');
@@ -28,8 +28,8 @@ test.describe('logout  POST /auth/logout', () => {
     expect(finding('RFC6265-5.3', [login, ex], clearsSessionCookie(login, ex, semaphore.contract))).toConform();
   });
 
-  test('another user\'s logout leaves A\'s session working', { annotation: req('semaphore:logout#204', 'semaphore:logout.only-own') }, async ({ semaphore, run }, info) => {
-    needState(run, 'semaphore', info, 'another user\'s logout leaves A\'s session working');
+  test('another user\'s logout leaves A\'s session working', { annotation: req('semaphore:logout#204', 'semaphore:logout.only-own') }, async ({ semaphore }) => {
+    semaphore.needState('another user\'s logout leaves A\'s session working');
     const b = await semaphore.second();
     const a = await semaphore.session();
     const before = await semaphore.probe(a);

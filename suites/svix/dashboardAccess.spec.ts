@@ -1,4 +1,4 @@
-import { needState, precondition } from '../../engine/preconditions.ts';
+import { precondition } from '../../engine/preconditions.ts';
 import { expectRefused } from '../../engine/test.ts';
 import { accessFrom, anonymous, appIdOutsidePattern, expect, finding, forgedBearer, idempotencyKey, req, test, unknownAppId, violation } from './fixtures.ts';
 
@@ -7,8 +7,8 @@ test.describe('dashboardAccess  POST /api/v1/auth/dashboard-access/{app_id}/', (
     expect(await svix.portalAccess({ expect: 200 })).toConform();
   });
 
-  test('the same request with the same idempotency key gets the first response back', { annotation: req('svix:dashboardAccess#200', 'svix:dashboardAccess.idempotent-replay') }, async ({ svix, run, data }, info) => {
-    needState(run, 'svix', info, 'a replay returns the first token (it answers every request with the example)');
+  test('the same request with the same idempotency key gets the first response back', { annotation: req('svix:dashboardAccess#200', 'svix:dashboardAccess.idempotent-replay') }, async ({ svix, data }) => {
+    svix.needState('a replay returns the first token (it answers every request with the example)');
     const key = idempotencyKey(data);
     const first = await svix.portalAccess({ expect: 200, idempotencyKey: key });
     expect(first).toConform();
@@ -21,8 +21,8 @@ test.describe('dashboardAccess  POST /api/v1/auth/dashboard-access/{app_id}/', (
     ])).toConform();
   });
 
-  test('a response kept for an idempotency key is not replayed to another token that sends the key', { annotation: req('svix:dashboardAccess.replay-only-to-caller') }, async ({ svix, run, data }, info) => {
-    needState(run, 'svix', info, 'a kept response goes back only to its caller (it replays the example to anyone)');
+  test('a response kept for an idempotency key is not replayed to another token that sends the key', { annotation: req('svix:dashboardAccess.replay-only-to-caller') }, async ({ svix, data }, info) => {
+    svix.needState('a kept response goes back only to its caller (it replays the example to anyone)');
     const b = await svix.portalToken();
     const key = idempotencyKey(data);
     const first = await svix.portalAccess({ expect: 200, idempotencyKey: key });
@@ -36,8 +36,8 @@ test.describe('dashboardAccess  POST /api/v1/auth/dashboard-access/{app_id}/', (
     ] : [])).toConform();
   });
 
-  test('an app-portal token of another application (SVIX_SECOND_APP_ID) gets no portal access to SVIX_APP_ID', { annotation: req('svix:dashboardAccess.app-token-only-own-app') }, async ({ svix, run }, info) => {
-    needState(run, 'svix', info, 'a token of one application is refused on another (it mints for any token)');
+  test('an app-portal token of another application (SVIX_SECOND_APP_ID) gets no portal access to SVIX_APP_ID', { annotation: req('svix:dashboardAccess.app-token-only-own-app') }, async ({ svix }) => {
+    svix.needState('a token of one application is refused on another (it mints for any token)');
     const b = await svix.portalToken(svix.secondAppId());
     const ex = await svix.call('dashboardAccess', { expect: 403, as: b, params: { app_id: svix.appId } });
     const minted = accessFrom(ex).token !== undefined;

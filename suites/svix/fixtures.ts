@@ -2,7 +2,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { ApiFlows, useFlows } from '../../engine/flows.ts';
 import { test as engine, expect, anonymous, type Identity } from '../../engine/test.ts';
 import type { CallOptions } from '../../engine/client.ts';
-import { needDestructive, needVariables, precondition } from '../../engine/preconditions.ts';
+import { precondition } from '../../engine/preconditions.ts';
 import { effectUnjudged, unaffectedByOther, type Works } from '../../engine/checks/cross-identity.ts';
 import { finding } from '../../engine/checks/evaluate.ts';
 import type { RequirementId } from '../../requirements/index.ts';
@@ -49,11 +49,6 @@ export class Svix extends ApiFlows {
     return this.run.settings.target !== 'live' || this.run.settings.allowDestructive;
   }
 
-  /** Steps back (a skip naming CONFORMANCE_ALLOW_DESTRUCTIVE) unless the run may risk `what`. */
-  needForeignRisk(what: string): void {
-    needDestructive(this.run, this.info, what);
-  }
-
   /**
    * expire-all with input a conforming server refuses with 422. A server that accepted it anyway
    * would expire every portal token of the application named, so without the opt-in the request
@@ -64,14 +59,14 @@ export class Svix extends ApiFlows {
     if (this.mayEndForeign) return this.call('expireAll', { expect: 422, as: this.org, params: { app_id: this.appId }, ...input });
     const ex = await this.call('expireAll', { expect: 422, as: this.org, params: { app_id: unknownAppId(data) }, ...input });
     if (ex.response?.status === 404) {
-      this.needForeignRisk('this server looks the application up before it validates the body (404 for an application that does not exist), so the refusal can be shown only on SVIX_APP_ID, where a server that accepted the input would expire portal tokens this run did not create');
+      this.needDestructive('this server looks the application up before it validates the body (404 for an application that does not exist), so the refusal can be shown only on SVIX_APP_ID, where a server that accepted the input would expire portal tokens this run did not create');
     }
     return ex;
   }
 
   /** Another application of the organisation (SVIX_SECOND_APP_ID); without it the test skips and names the variable. */
   secondAppId(): string {
-    return needVariables(this.run, 'svix', ['SVIX_SECOND_APP_ID'], this.info).SVIX_SECOND_APP_ID!;
+    return this.need('SVIX_SECOND_APP_ID').SVIX_SECOND_APP_ID!;
   }
 
   /** The organisation's API token (SVIX_TOKEN). */
@@ -140,7 +135,7 @@ export class Svix extends ApiFlows {
    */
   async rateLimited(operationId: SvixOperation, harmless: number | ((status: number) => boolean), request: Omit<CallOptions, 'expect'>): Promise<Exchange> {
     const isHarmless = (ex: Exchange) => ex.response !== undefined && ex.response.status !== 429 && (typeof harmless === 'number' ? ex.response.status === harmless : harmless(ex.response.status));
-    const { SVIX_PROBE_RATE_LIMIT: cap } = needVariables(this.run, 'svix', ['SVIX_PROBE_RATE_LIMIT'], this.info);
+    const { SVIX_PROBE_RATE_LIMIT: cap } = this.need('SVIX_PROBE_RATE_LIMIT');
     const budget = Number(cap);
     if (!Number.isInteger(budget) || budget < 1 || budget > 10_000) throw new Error(`SVIX_PROBE_RATE_LIMIT must be a whole number of requests from 1 to 10000, not "${cap}"`);
     let sent = 0;

@@ -1,6 +1,6 @@
 import { ApiFlows, useFlows } from '../../engine/flows.ts';
 import { test as engine, expect, ApiClient, anonymous, type Identity } from '../../engine/test.ts';
-import { needVariables, precondition } from '../../engine/preconditions.ts';
+import { precondition } from '../../engine/preconditions.ts';
 import { setCookies } from '../../engine/checks/cookies.ts';
 import { jsonBody, type Exchange } from '../../engine/http/exchange.ts';
 import { finding, violation } from '../../engine/test.ts';
@@ -41,7 +41,7 @@ export class Traq extends ApiFlows {
    * account than A: with the same name every "A's object in B's list" would be B's own.
    */
   get secondUser(): Credentials {
-    const v = needVariables(this.run, 'traq', ['TRAQ_SECOND_USERNAME', 'TRAQ_SECOND_PASSWORD'], this.info);
+    const v = this.need('TRAQ_SECOND_USERNAME', 'TRAQ_SECOND_PASSWORD');
     precondition(v.TRAQ_SECOND_USERNAME !== this.user.name, this.info, 'TRAQ_SECOND_USERNAME names the same account as TRAQ_USERNAME; the cross-identity tests need another user');
     return { name: v.TRAQ_SECOND_USERNAME!, password: v.TRAQ_SECOND_PASSWORD! };
   }
@@ -97,7 +97,7 @@ export class Traq extends ApiFlows {
 
   /** The configured bearer token, or a skip naming TRAQ_TOKEN. */
   bearer(): Identity {
-    const { TRAQ_TOKEN } = needVariables(this.run, 'traq', ['TRAQ_TOKEN'], this.info);
+    const { TRAQ_TOKEN } = this.need('TRAQ_TOKEN');
     return { label: 'bearer token', headers: { authorization: `Bearer ${TRAQ_TOKEN}` } };
   }
 

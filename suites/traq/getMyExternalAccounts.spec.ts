@@ -1,4 +1,3 @@
-import { needState } from '../../engine/preconditions.ts';
 import { anonymous, expect, expectRefused, finding, listsNoneOf, req, test } from './fixtures.ts';
 
 test.describe('getMyExternalAccounts  GET /users/me/ex-accounts', () => {
@@ -7,8 +6,8 @@ test.describe('getMyExternalAccounts  GET /users/me/ex-accounts', () => {
     expect(await traq.call('getMyExternalAccounts', { expect: 200, as: session })).toConform();
   });
 
-  test('B\'s list shows none of the accounts linked to A', { annotation: req('traq:getMyExternalAccounts.only-own') }, async ({ traq, run }, info) => {
-    needState(run, 'traq', info, 'a list holds only the caller\'s linked accounts');
+  test('B\'s list shows none of the accounts linked to A', { annotation: req('traq:getMyExternalAccounts.only-own') }, async ({ traq }) => {
+    traq.needState('a list holds only the caller\'s linked accounts');
     const a = await traq.session();
     const b = await traq.second();
     const mine = await traq.linkedAccounts(a);

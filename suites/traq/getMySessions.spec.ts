@@ -1,4 +1,4 @@
-import { needState, precondition } from '../../engine/preconditions.ts';
+import { precondition } from '../../engine/preconditions.ts';
 import { anonymous, expect, expectRefused, finding, listsNoneOf, req, test, violation } from './fixtures.ts';
 
 test.describe('getMySessions  GET /users/me/sessions', () => {
@@ -10,8 +10,8 @@ test.describe('getMySessions  GET /users/me/sessions', () => {
   // No bearer-token scenario expects 200: the document grants no scope this operation, and traQ
   // grants its permission to the session's user role only, so a token may be refused.
 
-  test('the list holds the session just created', { annotation: req('traq:getMySessions.lists-own-session') }, async ({ traq, run }, info) => {
-    needState(run, 'traq', info, 'a new session appears in the list');
+  test('the list holds the session just created', { annotation: req('traq:getMySessions.lists-own-session') }, async ({ traq }) => {
+    traq.needState('a new session appears in the list');
     const observer = await traq.session();
     const before = await traq.sessionIds(observer);
     await traq.session();
@@ -23,8 +23,8 @@ test.describe('getMySessions  GET /users/me/sessions', () => {
   });
 
   // The list is also the suite's who-am-I: B's session answered as A would list A's sessions.
-  test('B\'s list shows none of A\'s sessions', { annotation: req('traq:getMySessions.only-own') }, async ({ traq, run }, info) => {
-    needState(run, 'traq', info, 'a list holds only the caller\'s sessions');
+  test('B\'s list shows none of A\'s sessions', { annotation: req('traq:getMySessions.only-own') }, async ({ traq }, info) => {
+    traq.needState('a list holds only the caller\'s sessions');
     const a = await traq.session();
     const b = await traq.second();
     const mine = await traq.sessionIds(a);
@@ -33,8 +33,8 @@ test.describe('getMySessions  GET /users/me/sessions', () => {
     expect(finding('traq:getMySessions.only-own', traq.client.exchanges.slice(-2), listsNoneOf('B\'s list of sessions', shown, mine, 'sessions'))).toConform();
   });
 
-  test('a bearer token or session in the URL query is not accepted', { annotation: req('ASVS-3.1.1') }, async ({ traq, run }, info) => {
-    needState(run, 'traq', info, 'a credential in the query is ignored (it checks only that one is present)');
+  test('a bearer token or session in the URL query is not accepted', { annotation: req('ASVS-3.1.1') }, async ({ traq }) => {
+    traq.needState('a credential in the query is ignored (it checks only that one is present)');
     const session = await traq.session();
     const bearer = traq.bearer();
     const token = bearer.headers.authorization!.slice('Bearer '.length);
@@ -56,14 +56,14 @@ test.describe('getMySessions  GET /users/me/sessions', () => {
     expectRefused(await traq.call('getMySessions', { expect: 401, as: anonymous }), 'traq:getMySessions.requires-credentials');
   });
 
-  test('refused for a session cookie the server never issued', { annotation: req('traq:getMySessions.requires-credentials') }, async ({ traq, run, data }, info) => {
-    needState(run, 'traq', info, 'a cookie it never issued is refused (it checks only that one is present)');
+  test('refused for a session cookie the server never issued', { annotation: req('traq:getMySessions.requires-credentials') }, async ({ traq, data }) => {
+    traq.needState('a cookie it never issued is refused (it checks only that one is present)');
     const forged = { label: 'forged session cookie', headers: { cookie: `r_session=${data.string.alphanumeric(36)}` } };
     expectRefused(await traq.call('getMySessions', { expect: 401, as: forged }), 'traq:getMySessions.requires-credentials');
   });
 
-  test('refused for a bearer token the server never issued', { annotation: req('traq:getMySessions.requires-credentials') }, async ({ traq, run, data }, info) => {
-    needState(run, 'traq', info, 'a token it never issued is refused (it checks only that one is present)');
+  test('refused for a bearer token the server never issued', { annotation: req('traq:getMySessions.requires-credentials') }, async ({ traq, data }) => {
+    traq.needState('a token it never issued is refused (it checks only that one is present)');
     const forged = { label: 'forged bearer token', headers: { authorization: `Bearer ${data.string.alphanumeric(36)}` } };
     expectRefused(await traq.call('getMySessions', { expect: 401, as: forged }), 'traq:getMySessions.requires-credentials');
   });

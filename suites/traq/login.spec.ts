@@ -1,4 +1,4 @@
-import { needState, precondition, needVariables, needWrongPasswordLogins } from '../../engine/preconditions.ts';
+import { precondition } from '../../engine/preconditions.ts';
 import { REDIRECT_ATTACKS } from '../../engine/attacks/redirects.ts';
 import { rotatesChosenSession } from '../../engine/checks/cookie-checks.ts';
 import { indistinguishableRefusals, type Refusal } from '../../engine/checks/enumeration.ts';
@@ -23,8 +23,8 @@ test.describe('login  POST /login', () => {
     expect(await traq.call('getMySessions', { expect: 200, as: session })).toConform({ because: 'traq:login.session-works' });
   });
 
-  test('every login issues a new session cookie', { annotation: req('ASVS-3.2.1') }, async ({ traq, run }, info) => {
-    needState(run, 'traq', info, 'two logins get different sessions (it answers every login with the example cookie)');
+  test('every login issues a new session cookie', { annotation: req('ASVS-3.2.1') }, async ({ traq }, info) => {
+    traq.needState('two logins get different sessions (it answers every login with the example cookie)');
     const first = await traq.login(traq.user, { expect: 204 });
     const second = await traq.login(traq.user, { expect: 204 });
     const [a, b] = [sessionFrom(first)?.headers.cookie, sessionFrom(second)?.headers.cookie];
@@ -47,8 +47,8 @@ test.describe('login  POST /login', () => {
     });
   }
 
-  test('a login that arrives with a session value the client chose does not keep it (fixation)', { annotation: req('ASVS-3.2.1') }, async ({ traq, run, data }, info) => {
-    needState(run, 'traq', info, 'a login replaces a session value the client chose (it answers every login with the example cookie)');
+  test('a login that arrives with a session value the client chose does not keep it (fixation)', { annotation: req('ASVS-3.2.1') }, async ({ traq, data }, info) => {
+    traq.needState('a login replaces a session value the client chose (it answers every login with the example cookie)');
     const chosen = data.string.alphanumeric(32);
     const planted = { label: 'a session cookie the client chose', headers: { cookie: `r_session=${chosen}` } };
     const login = await traq.login(traq.user, { expect: 204, as: planted });
@@ -74,8 +74,8 @@ test.describe('login  POST /login', () => {
     expect(await traq.login({ name, password: traq.user.password }, { expect: 400 })).toConform();
   });
 
-  test('401 with a challenge for a wrong password', { annotation: req('traq:login#401', 'RFC9110-15.5.2') }, async ({ traq, data, run }, info) => {
-    needWrongPasswordLogins(run, info, 'TRAQ_USERNAME');
+  test('401 with a challenge for a wrong password', { annotation: req('traq:login#401', 'RFC9110-15.5.2') }, async ({ traq, data }) => {
+    traq.needWrongPasswordLogins('TRAQ_USERNAME');
     expect(await traq.login({ name: traq.user.name, password: wrongPassword(data.string.alphanumeric(16)) }, { expect: 401 })).toConform();
   });
 
@@ -83,8 +83,8 @@ test.describe('login  POST /login', () => {
     expect(await traq.login({ name: unknownName(data.string.alphanumeric(20)), password: wrongPassword(data.string.alphanumeric(16)) }, { expect: 401 })).toConform();
   });
 
-  test('an unknown user, a wrong password and a suspended account with a wrong password are refused alike', { annotation: req('WSTG-IDNT-04') }, async ({ traq, data, run }, info) => {
-    needWrongPasswordLogins(run, info, 'TRAQ_USERNAME');
+  test('an unknown user, a wrong password and a suspended account with a wrong password are refused alike', { annotation: req('WSTG-IDNT-04') }, async ({ traq, data, run }) => {
+    traq.needWrongPasswordLogins('TRAQ_USERNAME');
     const attempt = async (name: string) => traq.login({ name, password: wrongPassword(data.string.alphanumeric(16)) }, { expect: 401 });
     const unknown = [unknownName(data.string.alphanumeric(20)), unknownName(data.string.alphanumeric(20))];
     const refusals: Refusal[] = [
@@ -99,8 +99,8 @@ test.describe('login  POST /login', () => {
     expect(finding('WSTG-IDNT-04', [...refusals.map((r) => r.exchange), repeat.exchange], indistinguishableRefusals({ refusals, repeat, names }))).toConform();
   });
 
-  test('403 for a suspended account', { annotation: req('traq:login#403') }, async ({ traq, run }, info) => {
-    const v = needVariables(run, 'traq', ['TRAQ_SUSPENDED_USERNAME', 'TRAQ_SUSPENDED_PASSWORD'], info);
+  test('403 for a suspended account', { annotation: req('traq:login#403') }, async ({ traq }) => {
+    const v = traq.need('TRAQ_SUSPENDED_USERNAME', 'TRAQ_SUSPENDED_PASSWORD');
     expect(await traq.login({ name: v.TRAQ_SUSPENDED_USERNAME!, password: v.TRAQ_SUSPENDED_PASSWORD! }, { expect: 403 })).toConform();
   });
 });

@@ -1,4 +1,4 @@
-import { needState, precondition } from '../../engine/preconditions.ts';
+import { precondition } from '../../engine/preconditions.ts';
 import { anonymous, effectUnjudged, expect, expectRefused, expectRefusedOrNoOp, finding, req, sessionFrom, test, unaffectedByOther } from './fixtures.ts';
 
 test.describe('revokeMySession  DELETE /users/me/sessions/{sessionId}', () => {
@@ -7,8 +7,8 @@ test.describe('revokeMySession  DELETE /users/me/sessions/{sessionId}', () => {
     expect(await traq.call('revokeMySession', { expect: 204, as: session, params: { sessionId: data.string.uuid() } })).toConform();
   });
 
-  test('204 for an own session, which then no longer authenticates', { annotation: req('traq:revokeMySession#204', 'traq:revokeMySession.ends-session') }, async ({ traq, run }, info) => {
-    needState(run, 'traq', info, 'a revoked session stops working');
+  test('204 for an own session, which then no longer authenticates', { annotation: req('traq:revokeMySession#204', 'traq:revokeMySession.ends-session') }, async ({ traq }, info) => {
+    traq.needState('a revoked session stops working');
     const keeper = await traq.session();
     const before = await traq.sessionIds(keeper);
     const victim = sessionFrom(await traq.login(traq.user, { expect: 204 }));
@@ -18,8 +18,8 @@ test.describe('revokeMySession  DELETE /users/me/sessions/{sessionId}', () => {
     expectRefused(await traq.call('getMySessions', { expect: 401, as: victim }), 'traq:revokeMySession.ends-session');
   });
 
-  test('B naming A\'s session id ends nothing: A\'s session still authenticates and is still listed', { annotation: req('traq:revokeMySession.only-own', 'traq:revokeMySession.other-user-answered') }, async ({ traq, run }, info) => {
-    needState(run, 'traq', info, 'a session survives another user\'s request');
+  test('B naming A\'s session id ends nothing: A\'s session still authenticates and is still listed', { annotation: req('traq:revokeMySession.only-own', 'traq:revokeMySession.other-user-answered') }, async ({ traq }, info) => {
+    traq.needState('a session survives another user\'s request');
     // A's session under attack is one this test opens (and ends at teardown); an observer session of A finds its id.
     const observer = await traq.session();
     const before = await traq.sessionIds(observer);

@@ -1,10 +1,10 @@
-import { needDestructive, needState, needVariables, precondition } from '../../engine/preconditions.ts';
+import { precondition } from '../../engine/preconditions.ts';
 import { anonymous, expect, expectRefused, expectRefusedOrNoOp, finding, req, test, unaffectedByOther } from './fixtures.ts';
 
 test.describe('unlinkExternalAccount  POST /users/me/ex-accounts/unlink', () => {
-  test('204 for a linked provider', { annotation: req('traq:unlinkExternalAccount#204', 'RFC9110-15.3.5') }, async ({ traq, run }, info) => {
-    const { TRAQ_LINKED_PROVIDER } = needVariables(run, 'traq', ['TRAQ_LINKED_PROVIDER'], info);
-    needDestructive(run, info, 'unlinking removes an account link this run did not create and cannot restore');
+  test('204 for a linked provider', { annotation: req('traq:unlinkExternalAccount#204', 'RFC9110-15.3.5') }, async ({ traq, run }) => {
+    const { TRAQ_LINKED_PROVIDER } = traq.need('TRAQ_LINKED_PROVIDER');
+    traq.needDestructive('unlinking removes an account link this run did not create and cannot restore');
     const session = await traq.session();
     expect(await traq.call('unlinkExternalAccount', { expect: 204, as: session, json: { providerName: TRAQ_LINKED_PROVIDER } })).toConform();
   });
@@ -15,9 +15,9 @@ test.describe('unlinkExternalAccount  POST /users/me/ex-accounts/unlink', () => 
   });
 
   test('B unlinking a provider only A has linked leaves A\'s link in place', { annotation: req('traq:unlinkExternalAccount.only-own', 'traq:unlinkExternalAccount.other-user-answered') }, async ({ traq, run }, info) => {
-    needState(run, 'traq', info, 'a link survives another user\'s request');
+    traq.needState('a link survives another user\'s request');
     // A link cannot be made without the provider's consent page, so the link B aims at is one the run did not create.
-    needDestructive(run, info, 'a server that unlinks across users would remove A\'s link, which this run cannot restore');
+    traq.needDestructive('a server that unlinks across users would remove A\'s link, which this run cannot restore');
     const a = await traq.session();
     const b = await traq.second();
     const provider = (id: string) => id.slice(0, id.indexOf(':'));
