@@ -1,11 +1,11 @@
 import { ApiFlows, useFlows } from '../../engine/flows.ts';
+import { sessionFrom as sessionCookie, setsSessionCookie } from '../../engine/sessions.ts';
 import { test as engine, expect, ApiClient, anonymous, violation, type Identity } from '../../engine/test.ts';
 import { precondition } from '../../engine/preconditions.ts';
-import { sessionCookiesSet, setCookies } from '../../engine/checks/cookies.ts';
+import { sessionCookiesSet } from '../../engine/checks/cookies.ts';
 import type { Violation } from '../../engine/checks/types.ts';
 import type { Works } from '../../engine/checks/cross-identity.ts';
 import type { Contract } from '../../engine/contract/model.ts';
-import { finding } from '../../engine/test.ts';
 import { header, jsonBody, type Exchange } from '../../engine/http/exchange.ts';
 import type { RunContext } from '../../engine/run.ts';
 import type { TestInfo } from '@playwright/test';
@@ -201,18 +201,10 @@ export const SECOND_CREDENTIALS: readonly { kind: string; of: (semaphore: Semaph
 
 export const bearer = (tokenId: string): Identity => ({ label: 'API token', headers: { authorization: `Bearer ${tokenId}` } });
 
-/** The `semaphore` session cookie a response sets, as an identity (a cookie being cleared is none). */
-export function sessionFrom(ex: Exchange): Identity | undefined {
-  const line = ex.response && setCookies(ex.response).find((c) => c.cookie.name === 'semaphore' && c.cookie.value !== '');
-  return line ? { label: 'session cookie', headers: { cookie: `semaphore=${line.cookie.value}` } } : undefined;
-}
+export const sessionFrom = (ex: Exchange): Identity | undefined => sessionCookie(ex, 'semaphore');
 
 /** The login set the session cookie; without it the cookie checks of that test are not reached. */
-export function setsSession(ex: Exchange) {
-  return finding('semaphore:login.session-works', [ex], ex.response && ex.response.status < 400 && !sessionFrom(ex)
-    ? [violation('sets_session_cookie', 'the login set no semaphore cookie', { expected: 'Set-Cookie: semaphore=…', received: 'none' })]
-    : []);
-}
+export const setsSession = (ex: Exchange) => setsSessionCookie(ex, 'semaphore', 'semaphore:login.session-works');
 
 /** The ids of the APIToken or APIToken[] a response carries. */
 export function tokenIds(ex: Exchange): string[] {

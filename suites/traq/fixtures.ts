@@ -1,9 +1,8 @@
 import { ApiFlows, useFlows } from '../../engine/flows.ts';
+import { sessionFrom as sessionCookie, setsSessionCookie } from '../../engine/sessions.ts';
 import { test as engine, expect, ApiClient, anonymous, type Identity } from '../../engine/test.ts';
 import { precondition } from '../../engine/preconditions.ts';
-import { setCookies } from '../../engine/checks/cookies.ts';
 import { jsonBody, type Exchange } from '../../engine/http/exchange.ts';
-import { finding, violation } from '../../engine/test.ts';
 import type { RunContext } from '../../engine/run.ts';
 import type { Works } from '../../engine/checks/cross-identity.ts';
 import type { RequirementId } from '../../requirements/index.ts';
@@ -139,16 +138,9 @@ export function expectRefusedOrNoOp(ex: Exchange, because: RequirementId, noOp: 
 }
 
 /** The login set the session cookie; without it the cookie checks of that test are not reached. */
-export function setsSession(ex: Exchange) {
-  return finding('traq:login.session-works', [ex], ex.response && ex.response.status < 400 && !sessionFrom(ex)
-    ? [violation('sets_session_cookie', 'the login set no r_session cookie', { expected: 'Set-Cookie: r_session=…', received: 'none' })]
-    : []);
-}
+export const setsSession = (ex: Exchange) => setsSessionCookie(ex, 'r_session', 'traq:login.session-works');
 
-export function sessionFrom(ex: Exchange): Identity | undefined {
-  const line = ex.response && setCookies(ex.response).find((c) => c.cookie.name === 'r_session' && c.cookie.value !== '');
-  return line ? { label: 'session cookie', headers: { cookie: `r_session=${line.cookie.value}` } } : undefined;
-}
+export const sessionFrom = (ex: Exchange): Identity | undefined => sessionCookie(ex, 'r_session');
 
 export const test = engine.extend<{ traq: Traq }>({
   traq: async ({ run }, use, info) => useFlows(new Traq(run, info), use),
