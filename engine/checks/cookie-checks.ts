@@ -73,10 +73,11 @@ export function clearsSessionCookie(set: Exchange, cleared: Exchange, contract: 
   const names = sessionCookieNames(contract);
   const established = sessionCookiesSet(set.response, contract).map((c) => cookieScope(c, set.request.url));
   const clearing = setCookies(cleared.response).filter((c) => names.includes(c.cookie.name) && deletes(c.cookie)).map((c) => cookieScope(c, cleared.request.url));
-  return clearing.flatMap((clear) => {
-    const original = established.find((e) => e.name === clear.name);
-    if (!original || (original.domain === clear.domain && original.path === clear.path)) return [];
-    return [violation('clears_session_cookie', `the cookie that clears ${clear.name} has another Domain or Path than the one the login set, so a browser keeps the session cookie`, { expected: `Domain ${original.domain}, Path ${original.path}`, received: `Domain ${clear.domain}, Path ${clear.path}` })];
+  // A server may clear several scopes at once (an old Path beside the current one): one match drops the cookie.
+  return established.flatMap((original) => {
+    const mine = clearing.filter((c) => c.name === original.name);
+    if (mine.length === 0 || mine.some((c) => c.domain === original.domain && c.path === original.path)) return [];
+    return [violation('clears_session_cookie', `the cookie that clears ${original.name} has another Domain or Path than the one the login set, so a browser keeps the session cookie`, { expected: `Domain ${original.domain}, Path ${original.path}`, received: mine.map((c) => `Domain ${c.domain}, Path ${c.path}`).join('; ') })];
   });
 }
 
