@@ -63,7 +63,7 @@ export function indistinguishableRefusals({ refusals, repeat, names }: Enumerati
     const first = told[0]!;
     return [violation('indistinguishable_refusals', `the ${describe(first)} tells ${other.case} from ${reference.case}`, {
       expected: `the same ${describe(first)} for both`,
-      received: `${reference.case}: ${ref.get(first) ?? '(absent)'}; ${other.case}: ${seen.get(first) ?? '(absent)'}${told.length > 1 ? ` (and ${told.length - 1} more: ${told.slice(1).map(describe).join(', ')})` : ''}`,
+      received: `${reference.case}: ${shown(first, ref.get(first))}; ${other.case}: ${shown(first, seen.get(first))}${told.length > 1 ? ` (and ${told.length - 1} more: ${told.slice(1).map(describe).join(', ')})` : ''}`,
     })];
   });
 }
@@ -99,6 +99,14 @@ function differences(a: Map<string, string>, b: Map<string, string>): Set<string
   const keys = new Set([...a.keys(), ...b.keys()]);
   // The shape and its leaves: where the shapes differ, the leaves' differences say nothing more.
   return new Set([...keys].filter((k) => a.get(k) !== b.get(k)));
+}
+
+/** A header that may carry a credential shows only whether it was there; its value could be a secret no redactor knows. */
+const CREDENTIAL_HEADER = /cookie|token|auth|session|csrf|xsrf|key|secret/i;
+
+function shown(facet: string, value: string | undefined): string {
+  if (value === undefined) return '(absent)';
+  return facet.startsWith('header:') && CREDENTIAL_HEADER.test(facet) ? '(present)' : value;
 }
 
 function describe(facet: string): string {

@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import { clearsSessionCookie, rotatesChosenSession } from '../../engine/checks/cookie-checks.ts';
 import { actsAsItself, effectUnjudged, listsNoneOf, unaffectedByOther } from '../../engine/checks/cross-identity.ts';
 import { indistinguishableRefusals, type Refusal } from '../../engine/checks/enumeration.ts';
+import { isAuthCookieName } from '../../engine/checks/cookies.ts';
 import { loadContract } from '../../engine/contract/load.ts';
 import type { Exchange, RecordedResponse } from '../../engine/http/exchange.ts';
 
@@ -90,4 +91,11 @@ test.describe('cookies across exchanges', () => {
     expect(rotatesChosenSession(login('r_session=chosen-by-client; Path=/'), 'chosen-by-client', contract)).toHaveLength(1);
     expect(rotatesChosenSession(login('r_session=fresh-from-server; Path=/'), 'chosen-by-client', contract)).toEqual([]);
   });
+});
+
+test('auth cookies are told by whole words of their names, not by letters inside other words', () => {
+  const auth = ['r_session', 'PHPSESSID', 'connect.sid', 'oauthstate', 'oauth_state', 'state', '__Host-state', 'XSRF-TOKEN', 'csrftoken', 'remember_me', 'authToken', 'id_token', 'nonce'];
+  const other = ['sidebar_state', 'last_login_method', 'i18n_author', 'consider_me', 'lang', 'theme', 'AWSALB'];
+  expect(auth.filter((n) => !isAuthCookieName(n))).toEqual([]);
+  expect(other.filter((n) => isAuthCookieName(n))).toEqual([]);
 });
