@@ -73,7 +73,7 @@ export const COMMON = {
   },
   'ASVS-3.3.2': {
     level: 'SHOULD',
-    summary: 'an auth cookie lives for the browser session or at most 30 days',
+    summary: 'an auth cookie (session, remember-me, OAuth state; not a CSRF cookie) lives for the browser session or at most 30 days',
     source: asvs(SESSION, 'v33-session-termination'),
   },
   'RFC6265-5.3': {

@@ -36,4 +36,8 @@ test('without the second identities the cross-identity tests skip and name the v
   // Each of them runs once the variables are there: the skip was for the second identity and nothing else.
   const stillSkipped = [...new Set(needSecond.map(key))].filter((k) => !ran.has(k));
   expect(stillSkipped).toEqual([]);
+  // And every requirement they name is judged: a probe that could never tell would leave the effect "not judged" on every server.
+  const needKeys = new Set(needSecond.map(key));
+  const unjudged = withIt.report!.results.filter((r) => needKeys.has(key(r)) && r.verdict !== 'pass').map((r) => `${key(r)} [${r.requirement}] ${r.verdict}: ${r.reason ?? ''}`);
+  expect(unjudged).toEqual([]);
 });

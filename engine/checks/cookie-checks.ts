@@ -49,11 +49,14 @@ function lifetimeDays(c: ReturnType<typeof authCookiesSet>[number]): number | un
   return undefined; // a browser-session cookie: gone when the browser closes
 }
 
+/** A CSRF cookie keeps nobody logged in (frameworks keep it a year), so only the others' lifetime is judged. */
+const lifetimeJudged = (ctx: CheckContext) => authCookiesSet(ctx.response!, ctx.contract).filter((c) => !isCsrfCookie(c.cookie.name));
+
 export const authCookieLifetimeBounded: Check = {
   name: 'auth_cookie_lifetime_bounded',
   requirement: 'ASVS-3.3.2',
-  applies: (ctx) => ctx.response !== undefined && authCookiesSet(ctx.response, ctx.contract).length > 0,
-  run: (ctx) => authCookiesSet(ctx.response!, ctx.contract).flatMap((c) => {
+  applies: (ctx) => ctx.response !== undefined && lifetimeJudged(ctx).length > 0,
+  run: (ctx) => lifetimeJudged(ctx).flatMap((c) => {
     const days = lifetimeDays(c);
     // A day of slack: an Expires computed from the server's clock.
     return days !== undefined && days > MAX_COOKIE_DAYS + 1
@@ -73,21 +76,29 @@ export function clearsSessionCookie(set: Exchange, cleared: Exchange, contract: 
   const names = sessionCookieNames(contract);
   const established = sessionCookiesSet(set.response, contract).map((c) => cookieScope(c, set.request.url));
   const clearing = setCookies(cleared.response).filter((c) => names.includes(c.cookie.name) && deletes(c.cookie)).map((c) => cookieScope(c, cleared.request.url));
-  return clearing.flatMap((clear) => {
-    const original = established.find((e) => e.name === clear.name);
-    if (!original || (original.domain === clear.domain && original.path === clear.path)) return [];
-    return [violation('clears_session_cookie', `the cookie that clears ${clear.name} has another Domain or Path than the one the login set, so a browser keeps the session cookie`, { expected: `Domain ${original.domain}, Path ${original.path}`, received: `Domain ${clear.domain}, Path ${clear.path}` })];
+  // A server may clear several scopes at once (an old Path beside the current one): one match drops the cookie.
+  return established.flatMap((original) => {
+    const mine = clearing.filter((c) => c.name === original.name);
+    if (mine.length === 0 || mine.some((c) => c.domain === original.domain && c.path === original.path)) return [];
+    return [violation('clears_session_cookie', `the cookie that clears ${original.name} has another Domain or Path than the one the login set, so a browser keeps the session cookie`, { expected: `Domain ${original.domain}, Path ${original.path}`, received: mine.map((c) => `Domain ${c.domain}, Path ${c.path}`).join('; ') })];
   });
 }
 
 /**
  * Session fixation: a login that arrives carrying a session value the client chose must not keep
- * it. `chosen` is that value; the login's own Set-Cookie shows whether it was kept.
+ * it. `chosen` is that value; the login's own Set-Cookie shows whether it was kept, and where the
+ * login sets no session cookie, `chosenWorksAfter` (a probe with the chosen value) whether the
+ * server silently adopted it.
  */
-export function rotatesChosenSession(login: Exchange, chosen: string, contract: Parameters<typeof sessionCookieNames>[0]): Violation[] {
+export function rotatesChosenSession(login: Exchange, chosen: string, contract: Parameters<typeof sessionCookieNames>[0], chosenWorksAfter?: boolean): Violation[] {
   if (!login.response) return [];
-  const kept = sessionCookiesSet(login.response, contract).filter((c) => c.cookie.value === chosen);
-  return kept.map((c) => violation('rotates_chosen_session', `the login kept the ${c.cookie.name} value the client arrived with (session fixation)`, { expected: 'a new session value', received: 'the value the client chose' }));
+  const set = sessionCookiesSet(login.response, contract);
+  const kept = set.filter((c) => c.cookie.value === chosen)
+    .map((c) => violation('rotates_chosen_session', `the login kept the ${c.cookie.name} value the client arrived with (session fixation)`, { expected: 'a new session value', received: 'the value the client chose' }));
+  const adopted = set.length === 0 && chosenWorksAfter === true
+    ? [violation('rotates_chosen_session', 'the session value the client arrived with authenticates after the login (session fixation)', { expected: 'a refusal for the chosen value', received: 'the chosen value authenticates' })]
+    : [];
+  return [...kept, ...adopted];
 }
 
 const SECRET_KEYS = /^(token|access_?token|refresh_?token|id_?token|secret|client_?secret|api_?key)$/i;

@@ -30,10 +30,23 @@ export function sessionCookiesSet(res: RecordedResponse, contract: Contract): Se
 }
 
 /**
- * Names that say a cookie carries authentication state even where the contract names no such
- * cookie: a session, an OAuth/OIDC state or nonce, a CSRF token, a remember-me token.
+ * Words of a cookie name that say it carries authentication state even where the contract names no
+ * such cookie: a session, an OAuth/OIDC state or nonce, a CSRF token, a remember-me token. Matched
+ * as whole words (`sidebar_state` and `last_login_method` are no auth cookies), and as compounds
+ * that frameworks write as one word (`oauthstate`, `PHPSESSID`, `connect.sid`).
  */
-const AUTH_NAME = /sess|sid|auth|token|login|state|nonce|oauth|oidc|csrf|xsrf|remember|jwt/i;
+const AUTH_WORDS = new Set(['sess', 'session', 'sid', 'auth', 'token', 'nonce', 'oauth', 'oidc', 'csrf', 'xsrf', 'remember', 'jwt']);
+const AUTH_COMPOUND = /sessid|sessionid|session|oauth|oidc|csrf|xsrf|authtoken|rememberme/i;
+
+function nameWords(name: string): string[] {
+  return name.replace(/^__(Host|Secure)-/, '').replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+}
+
+/** Whether a cookie's name says it is an auth cookie; a bare `state` is the OAuth state. */
+export function isAuthCookieName(name: string): boolean {
+  const words = nameWords(name);
+  return words.some((w) => AUTH_WORDS.has(w)) || AUTH_COMPOUND.test(name) || (words.length === 1 && words[0] === 'state');
+}
 
 /** A CSRF token cookie is read by the page's script in the double-submit pattern, so HttpOnly is not asked of it. */
 export const isCsrfCookie = (name: string): boolean => /csrf|xsrf/i.test(name);
@@ -44,7 +57,7 @@ export const isCsrfCookie = (name: string): boolean => /csrf|xsrf/i.test(name);
  */
 export function authCookiesSet(res: RecordedResponse, contract: Contract): SetCookieLine[] {
   const names = sessionCookieNames(contract);
-  return setCookies(res).filter(({ cookie }) => (names.includes(cookie.name) || AUTH_NAME.test(cookie.name)) && !deletes(cookie));
+  return setCookies(res).filter(({ cookie }) => (names.includes(cookie.name) || isAuthCookieName(cookie.name)) && !deletes(cookie));
 }
 
 /** A Set-Cookie that removes the cookie: empty value, Max-Age ≤ 0 or an Expires in the past. */

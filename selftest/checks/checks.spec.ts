@@ -88,6 +88,7 @@ const TABLE: [Check, Row[]][] = [
     { name: 'a browser-session cookie and a state cookie of 10 minutes', ctx: ctx('login', 204, { status: 204, headers: { 'set-cookie': [SESSION, 'oauth_state=x; Max-Age=600; HttpOnly; SameSite=Lax'] } }), violations: 0 },
     { name: 'a session cookie of 30 days', ctx: ctx('login', 204, { status: 204, headers: { 'set-cookie': [`${SESSION}; Max-Age=${30 * 86400}`] } }), violations: 0 },
     { name: 'a session cookie of a year', ctx: ctx('login', 204, { status: 204, headers: { 'set-cookie': [`${SESSION}; Max-Age=${365 * 86400}`] } }), violations: 1 },
+    { name: 'a CSRF cookie of a year (it keeps nobody logged in)', ctx: ctx('login', 204, { status: 204, headers: { 'set-cookie': [SESSION, `csrftoken=x; Max-Age=${365 * 86400}; SameSite=Lax`] } }), violations: 0 },
     { name: 'a session cookie expiring in 2099', ctx: ctx('login', 204, { status: 204, headers: { 'set-cookie': [`${SESSION}; Expires=Thu, 01 Jan 2099 00:00:00 GMT`] } }), violations: 1 },
   ]],
   [setCookieWellFormed, [

@@ -35,19 +35,18 @@ test.describe('login  POST /auth/login', () => {
       : [])).toConform();
   });
 
-  test('a login that arrives with a session cookie the client chose gets a new one', { annotation: req('semaphore:login#204', 'ASVS-3.2.1') }, async ({ semaphore, data }) => {
+  test('a login that arrives with a session cookie the client chose gets a new one', { annotation: req('ASVS-3.2.1') }, async ({ semaphore, data }, info) => {
     semaphore.needState('a login replaces a session value the client chose (it answers every login with the example cookie)');
     const chosen = { label: 'a session cookie the client chose', headers: { cookie: `semaphore=${data.string.alphanumeric(64)}` } };
     const ex = await semaphore.login(semaphore.user, { expect: 204, as: chosen });
-    expect(ex).toConform();
+    // A server may refuse a login that carries a cookie it does not know; that shows nothing of fixation.
+    precondition(ex.response !== undefined && ex.response.status < 400, info, `the login with a chosen cookie did not succeed (status ${ex.response?.status ?? ex.error}); see semaphore:login#204`);
     const value = chosen.headers.cookie.slice('semaphore='.length);
     // A login that sets no cookie may still have bound the session to the value the client came with.
     const probe = sessionFrom(ex) === undefined ? await semaphore.probe(chosen) : undefined;
     if (probe?.works) semaphore.remember(chosen);
-    expect(finding('ASVS-3.2.1', [ex, ...(probe ? [probe.exchange] : [])], [
-      ...rotatesChosenSession(ex, value, semaphore.contract),
-      ...(probe?.works ? [violation('rotates_chosen_session', 'the session value the client arrived with authenticates after the login (session fixation)', { expected: 'a new session value', received: 'the chosen value works' })] : []),
-    ])).toConform();
+    expect(finding('ASVS-3.2.1', [ex, ...(probe ? [probe.exchange] : [])], rotatesChosenSession(ex, value, semaphore.contract, probe?.works),
+      probe && probe.works === undefined ? 'not judged: whether the chosen session value authenticates could not be told' : undefined)).toConform();
   });
 
   test('a wrong password and an unknown user are refused alike', { annotation: req('WSTG-IDNT-04') }, async ({ semaphore, data }, info) => {

@@ -31,7 +31,9 @@ export const SVIX = {
   'svix:expireAll#422': { level: 'MUST', summary: 'a missing body, a non-integer expiry, one outside 0…259200, or an app_id outside the pattern or length limits is refused with 422', source: at(11582, '"422"') },
   'svix:expireAll#429': { level: 'MUST', summary: 'a caller over the rate limit is refused with 429', source: at(11592, '"429"') },
   'svix:expireAll.only-that-app': { level: 'MUST', summary: 'expire-all for one application leaves the portal tokens of another application working', source: at(11498, 'Expire all of the tokens associated with a specific Application') },
-  'svix:expireAll.app-token-only-own-app': { level: 'SHOULD', summary: 'an app-portal token of one application cannot expire another application\'s tokens: any 4xx, and that application\'s tokens work as before', source: OWASP_API1 },
+  // A portal token is refused here for its own application too (#403), so the refusal alone shows
+  // little; what this adds is the effect on the other application's tokens.
+  'svix:expireAll.app-token-only-own-app': { level: 'SHOULD', summary: 'an app-portal token of one application cannot expire another application\'s tokens: that application\'s tokens work as before (and the request gets a 4xx)', source: OWASP_API1 },
   'svix:expireAll.expires-tokens': { level: 'MUST', summary: 'after expire-all with expiry 0 the application\'s existing portal tokens get 401', source: at(11498, 'Expire all of the tokens associated with a specific Application') },
   'svix:dashboardAccess#200': { level: 'MUST', summary: 'the organisation token gets a new app-portal token and a login URL as DashboardAccessOut', source: at(11709, '"200"') },
   'svix:dashboardAccess#401': { level: 'MUST', summary: 'no or an invalid bearer token is refused with 401 and an HttpErrorOut', source: at(11719, '"401"') },
@@ -40,6 +42,8 @@ export const SVIX = {
   'svix:dashboardAccess#409': { level: 'SHOULD', summary: 'an idempotency key already used for a different request is refused with 409 (upstream documents 409 but not when)', source: at(11749, '"409"') },
   'svix:dashboardAccess#422': { level: 'MUST', summary: 'an app_id outside the pattern or length limits is refused with 422', source: at(11759, '"422"') },
   'svix:dashboardAccess#429': { level: 'MUST', summary: 'a caller over the rate limit is refused with 429', source: at(11769, '"429"') },
+  // As for expireAll, a portal token is refused here for its own application too; this names the
+  // cross-application case so a server that checks only "same organisation" shows in its own row.
   'svix:dashboardAccess.app-token-only-own-app': { level: 'SHOULD', summary: 'an app-portal token of one application gets no portal access to another application: any 4xx, and no token', source: OWASP_API1 },
   'svix:dashboardAccess.replay-only-to-caller': { level: 'SHOULD', summary: 'a response kept for an idempotency key is replayed only to the credentials that made the request, never to another token (it carries a portal token)', source: OWASP_API1 },
   'svix:dashboardAccess.idempotent-replay': { level: 'MUST', summary: 'the same request with the same idempotency key gets the first response back (the same token), not a new one', source: IDEMPOTENCY },
