@@ -15,7 +15,7 @@ export default defineConfig({
   outputDir: 'test-results/selftest',
   reporter: process.env.CI ? [['dot']] : [['list']],
   projects: [
-    { name: 'self', testIgnore: '**/browser/**' },
+    { name: 'self', testIgnore: ['**/browser/**', '**/fixtures/**'] },
     {
       name: 'browser',
       testMatch: 'browser/**/*.spec.ts',

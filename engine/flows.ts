@@ -2,6 +2,7 @@ import type { TestInfo } from '@playwright/test';
 import { CLEANUP_ANNOTATION, type CleanupRecord, type CredentialKind } from './annotations.ts';
 import { ApiClient, type Identity } from './client.ts';
 import type { ApiName } from './config/apis.ts';
+import { needDestructive, needVariables, needWrongPasswordLogins } from './preconditions.ts';
 import type { RunContext } from './run.ts';
 
 interface EndedCredential {
@@ -26,6 +27,29 @@ export abstract class ApiFlows {
   /** Whether effects can be observed (a live server), and so whether there is anything to undo. */
   get stateful(): boolean {
     return this.client.target.stateful;
+  }
+
+  /** The API's variables `names`, or a skip naming the missing ones and what they enable. */
+  need<N extends string>(...names: N[]): Record<N, string> {
+    return needVariables(this.run, this.client.api, names, this.info) as Record<N, string>;
+  }
+
+  /**
+   * Skips where the target cannot show `what`: the mock answers every request from the contract's
+   * examples and keeps no state (no session it issued, no image it drew, no nonce told apart).
+   */
+  needState(what: string): void {
+    this.info.skip(!this.stateful, `the mock keeps no state, so it cannot show that ${what}`);
+  }
+
+  /** Steps that could end sessions or tokens this run did not create run only with CONFORMANCE_ALLOW_DESTRUCTIVE=1. */
+  needDestructive(what: string): void {
+    needDestructive(this.run, this.info, what);
+  }
+
+  /** A wrong-password login for `account` (a variable's name), which counts towards its lockout. */
+  needWrongPasswordLogins(account: string): void {
+    needWrongPasswordLogins(this.run, this.info, account);
   }
 
   /** Undoes what the test created; must not throw. Reports each session or token it ends with `ended`. */

@@ -19,10 +19,6 @@ export function needVariables(run: RunContext, api: ApiName, names: readonly str
   return Object.fromEntries(names.map((n) => [n, vars[n]!]));
 }
 
-export function needState(run: RunContext, api: ApiName, info: TestInfo, what: string): void {
-  info.skip(!run.target(api).stateful, `the mock keeps no state, so it cannot show that ${what}`);
-}
-
 /** Steps that could end sessions or tokens this run did not create run only on request. */
 export function needDestructive(run: RunContext, info: TestInfo, what: string): void {
   if (run.settings.target === 'live' && !run.settings.allowDestructive) {

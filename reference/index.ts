@@ -1,8 +1,5 @@
+import { discoverModules } from '../engine/config/discover.ts';
 import type { ReferenceApi } from './kit/types.ts';
-import { nextauthReference } from './nextauth/index.ts';
-import { semaphoreReference } from './semaphore/index.ts';
-import { svixReference } from './svix/index.ts';
-import { traqReference } from './traq/index.ts';
 
-/** Every reference server, by API. */
-export const REFERENCES: readonly ReferenceApi[] = [traqReference, nextauthReference, svixReference, semaphoreReference] as ReferenceApi[];
+/** Every reference server, found by its folder (reference/<api>/index.ts default-exports it). */
+export const REFERENCES: readonly ReferenceApi[] = [...(await discoverModules<{ default: ReferenceApi }>(import.meta.dirname, 'index.ts')).values()].map((m) => m.default);

@@ -33,22 +33,22 @@ export const COMMON = {
   },
   'ASVS-3.4.2': {
     level: 'SHOULD',
-    summary: 'a session cookie is HttpOnly',
+    summary: 'an auth cookie (session, OAuth state) is HttpOnly; a CSRF cookie read by script is exempt',
     source: asvs(SESSION, 'v34-cookie-based-session-management'),
   },
   'ASVS-3.4.3': {
     level: 'SHOULD',
-    summary: 'a session cookie has a SameSite attribute',
+    summary: 'an auth cookie (session, OAuth state, CSRF) has a SameSite attribute',
     source: asvs(SESSION, 'v34-cookie-based-session-management'),
   },
   'ASVS-3.4.1': {
     level: 'SHOULD',
-    summary: 'a session cookie on an https origin is Secure',
+    summary: 'an auth cookie (session, OAuth state, CSRF) on an https origin is Secure',
     source: asvs(SESSION, 'v34-cookie-based-session-management'),
   },
   'ASVS-3.2.1': {
     level: 'SHOULD',
-    summary: 'every login issues a new session token',
+    summary: 'every login issues a new session token, also when the client arrives with a session value it chose (fixation)',
     source: asvs(SESSION, 'v32-session-binding'),
   },
   'ASVS-8.2.1': {
@@ -63,12 +63,23 @@ export const COMMON = {
   },
   'WSTG-IDNT-04': {
     level: 'SHOULD',
-    summary: 'a login for an unknown user and one with a wrong password get the same status and body shape',
+    summary: 'a login for an unknown user, one with a wrong password (and one for a suspended or disabled account with a wrong password) get the same status, body shape and text (names blanked) and headers (apart from what varies by itself)',
     source: { kind: 'owasp', url: 'https://owasp.org/www-project-web-security-testing-guide/stable/4-Web_Application_Security_Testing/03-Identity_Management_Testing/04-Testing_for_Account_Enumeration_and_Guessable_User_Account' },
   },
   'ASVS-5.1.5': {
     level: 'SHOULD',
-    summary: 'a redirect parameter cannot send the user to a foreign origin',
+    summary: 'a redirect parameter (a foreign origin, //host, /\\host, javascript:) cannot send the user elsewhere, directly or through an authorization request',
     source: asvs('0x13-V5-Validation-Sanitization-Encoding.md', 'v51-input-validation'),
+  },
+  'ASVS-3.3.2': {
+    level: 'SHOULD',
+    summary: 'an auth cookie (session, remember-me, OAuth state; not a CSRF cookie) lives for the browser session or at most 30 days',
+    source: asvs(SESSION, 'v33-session-termination'),
+  },
+  'RFC6265-5.3': {
+    // §5.3 says how a user agent replaces a cookie; it states no server requirement, so a mismatch warns.
+    level: 'SHOULD',
+    summary: 'the Set-Cookie that clears a session has the session cookie\'s name, Domain and Path, so a browser really drops it',
+    source: rfc(6265, '5.3', 'If the cookie store contains a cookie with the same name, domain, and path as the newly created cookie: … Remove the old-cookie from the cookie store.'),
   },
 } as const satisfies Record<string, Requirement>;

@@ -69,5 +69,5 @@ withHost('a live run against a fault prints its findings before the counts, one 
   expect(lines[lead]).toMatch(/^1 problem in 2 results/);
   expect(lines[lead + 1]).toContain('RFC9110-15.5.2');
   expect(run.report!.findings).toHaveLength(1);
-  expect(run.stdout).toMatch(/gate \(must\): FAILED \(1 problem in 2 results break it\)/);
+  expect(run.stdout).toMatch(/gate \(must\): FAILED \(1 problem in 2 results breaks it\)/);
 });

@@ -95,7 +95,7 @@ test.describe('a target that cannot be judged is not blamed: exit 2, one line, a
   test('a server that answers 429 with a Retry-After over the cap, every API: rate-limited at the first 429, the rest skipped', async ({ hostile }) => {
     const run = await runConformance({ ...allApis(hostile, 'throttle', '30'), CONFORMANCE_MAX_RETRY_AFTER: '1' });
     expect(run.code, run.stdout.slice(-1500)).toBe(2);
-    expect(oneLine(run.stderr)).toEqual([expect.stringMatching(/^auth-conformance: traq, nextauth, svix, semaphore at http:\/\/127\.0\.0\.1:\d+: the target is rate-limiting the run \(429, Retry-After: 30, over the 1 s the run waits \(CONFORMANCE_MAX_RETRY_AFTER\)\); no verdict/)]);
+    expect(oneLine(run.stderr)).toEqual([expect.stringMatching(/^auth-conformance: nextauth, semaphore, svix, traq at http:\/\/127\.0\.0\.1:\d+: the target is rate-limiting the run \(429, Retry-After: 30, over the 1 s the run waits \(CONFORMANCE_MAX_RETRY_AFTER\)\); no verdict/)]);
     const r = run.report!;
     expect(r.results.filter((x) => x.verdict === 'fail'), 'a throttled run blames nothing on the server').toEqual([]);
     expect(r.results.filter((x) => x.verdict !== 'skip')).toEqual([]);

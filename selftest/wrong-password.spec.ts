@@ -6,7 +6,7 @@ import { expect, test } from './support/reference.ts';
 
 /**
  * A live run's logins with a wrong password for the configured accounts, counted on the wire: as
- * many as the README says (traQ 2, Semaphore 1), and none with CONFORMANCE_SKIP_WRONG_PASSWORD=1,
+ * many as the README says (traQ 2, Semaphore 2), and none with CONFORMANCE_SKIP_WRONG_PASSWORD=1,
  * whose skips name the variable.
  */
 function wrongPasswordLogins(passed: readonly Passed[]): Record<string, number> {
@@ -26,7 +26,7 @@ function wrongPasswordLogins(passed: readonly Passed[]): Record<string, number> 
 }
 
 for (const skip of [false, true]) {
-  test(skip ? 'CONFORMANCE_SKIP_WRONG_PASSWORD=1: no wrong password reaches a configured account, and the skips say why' : 'a live run sends the documented number of wrong passwords: traQ 2, Semaphore 1', async ({ host }) => {
+  test(skip ? 'CONFORMANCE_SKIP_WRONG_PASSWORD=1: no wrong password reaches a configured account, and the skips say why' : 'a live run sends the documented number of wrong passwords: traQ 2, Semaphore 2', async ({ host }) => {
     const proxy = await startProxy(host.origin);
     try {
       const via = (url: string) => url.replace(host.origin, proxy.origin);
@@ -37,9 +37,9 @@ for (const skip of [false, true]) {
         ...(skip ? { CONFORMANCE_SKIP_WRONG_PASSWORD: '1' } : {}),
       });
       expect(run.code, run.stdout.slice(-1000) + run.stderr).toBe(0);
-      expect(wrongPasswordLogins(proxy.passed)).toEqual(skip ? { traq: 0, semaphore: 0 } : { traq: 2, semaphore: 1 });
+      expect(wrongPasswordLogins(proxy.passed)).toEqual(skip ? { traq: 0, semaphore: 0 } : { traq: 2, semaphore: 2 });
       const skipped = run.report!.results.filter((r) => r.verdict === 'skip' && r.reason?.includes('CONFORMANCE_SKIP_WRONG_PASSWORD=1'));
-      expect(new Set(skipped.map((r) => `${r.api}: ${r.test.title}`)).size).toBe(skip ? 3 : 0);
+      expect(new Set(skipped.map((r) => `${r.api}: ${r.test.title}`)).size).toBe(skip ? 4 : 0);
       if (skip) expect(skipped[0]!.reason).toMatch(/^sends a wrong password for (TRAQ|SEMAPHORE)_USERNAME, which counts towards its lockout; skipped because CONFORMANCE_SKIP_WRONG_PASSWORD=1$/);
     } finally {
       await proxy.close();

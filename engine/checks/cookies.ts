@@ -28,3 +28,56 @@ export function sessionCookiesSet(res: RecordedResponse, contract: Contract): Se
   return setCookies(res).filter(({ cookie }) =>
     names.includes(cookie.name) && cookie.value !== '' && !(cookie.maxAge !== undefined && cookie.maxAge <= 0) && !(cookie.expires && cookie.expires.getTime() < Date.now()));
 }
+
+/**
+ * Words of a cookie name that say it carries authentication state even where the contract names no
+ * such cookie: a session, an OAuth/OIDC state or nonce, a CSRF token, a remember-me token. Matched
+ * as whole words (`sidebar_state` and `last_login_method` are no auth cookies), and as compounds
+ * that frameworks write as one word (`oauthstate`, `PHPSESSID`, `connect.sid`).
+ */
+const AUTH_WORDS = new Set(['sess', 'session', 'sid', 'auth', 'token', 'nonce', 'oauth', 'oidc', 'csrf', 'xsrf', 'remember', 'jwt']);
+const AUTH_COMPOUND = /sessid|sessionid|session|oauth|oidc|csrf|xsrf|authtoken|rememberme/i;
+
+function nameWords(name: string): string[] {
+  return name.replace(/^__(Host|Secure)-/, '').replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+}
+
+/** Whether a cookie's name says it is an auth cookie; a bare `state` is the OAuth state. */
+export function isAuthCookieName(name: string): boolean {
+  const words = nameWords(name);
+  return words.some((w) => AUTH_WORDS.has(w)) || AUTH_COMPOUND.test(name) || (words.length === 1 && words[0] === 'state');
+}
+
+/** A CSRF token cookie is read by the page's script in the double-submit pattern, so HttpOnly is not asked of it. */
+export const isCsrfCookie = (name: string): boolean => /csrf|xsrf/i.test(name);
+
+/**
+ * Set-Cookie lines that establish authentication state: the contract's session cookies and every
+ * cookie named like one (OAuth state, CSRF), but not ones that delete a cookie.
+ */
+export function authCookiesSet(res: RecordedResponse, contract: Contract): SetCookieLine[] {
+  const names = sessionCookieNames(contract);
+  return setCookies(res).filter(({ cookie }) => (names.includes(cookie.name) || isAuthCookieName(cookie.name)) && !deletes(cookie));
+}
+
+/** A Set-Cookie that removes the cookie: empty value, Max-Age ≤ 0 or an Expires in the past. */
+export function deletes(cookie: Cookie): boolean {
+  return cookie.value === '' || (cookie.maxAge !== undefined && cookie.maxAge <= 0) || (cookie.expires !== undefined && cookie.expires.getTime() < Date.now());
+}
+
+/**
+ * Where a browser files a cookie (RFC 6265 §5.3): its name, its Domain (none: host-only) and its
+ * Path, which defaults to the directory of the request's path (§5.1.4). A later Set-Cookie replaces
+ * (or removes) it only when all three match.
+ */
+export function cookieScope(line: SetCookieLine, requestUrl: string): { name: string; domain: string; path: string } {
+  const domain = (line.cookie.domain ?? '').toLowerCase().replace(/^\./, '');
+  const path = line.cookie.path?.startsWith('/') ? line.cookie.path : defaultPath(new URL(requestUrl).pathname);
+  return { name: line.cookie.name, domain: domain || '(host-only)', path };
+}
+
+function defaultPath(requestPath: string): string {
+  if (!requestPath.startsWith('/')) return '/';
+  const cut = requestPath.lastIndexOf('/');
+  return cut <= 0 ? '/' : requestPath.slice(0, cut);
+}

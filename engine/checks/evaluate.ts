@@ -90,8 +90,10 @@ function unanswered(exchanges: readonly Exchange[], alsoSilent: readonly number[
  * A behaviour judged across exchanges by a pure function, e.g. "the two logins got different
  * session ids". Finding nothing wrong in exchanges that never got a real answer is no pass.
  */
-export function finding(id: RequirementId, exchanges: Exchange[], violations: Violation[]): Outcome {
+export function finding(id: RequirementId, exchanges: Exchange[], violations: Violation[], unjudged?: string): Outcome {
   requirement(id);
   const outcome: Outcome = { requirement: id, violations, exchanges };
-  return violations.length === 0 ? { ...outcome, ...unanswered(exchanges) } : outcome;
+  if (violations.length > 0) return outcome;
+  // The caller's own reason (e.g. "could not tell whether A's session still works") wins over a pass.
+  return unjudged ? { ...outcome, unjudged } : { ...outcome, ...unanswered(exchanges) };
 }

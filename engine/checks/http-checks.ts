@@ -1,4 +1,5 @@
-import { header } from '../http/exchange.ts';
+import { foreignTarget, isScriptUrl, resolve } from '../attacks/redirects.ts';
+import { header, type RecordedRequest } from '../http/exchange.ts';
 import { documentedResponse } from './contract-checks.ts';
 import { violation, type Check } from './types.ts';
 
@@ -42,31 +43,44 @@ export const contentTypeOnContent: Check = {
 };
 
 /**
- * A redirect parameter pointing at a foreign origin must not be followed. Only judged when the
- * request carried such a parameter, so a legitimate redirect to an OAuth provider is not flagged.
+ * A redirect target taken from the request (a query parameter, or a string of a JSON body) that
+ * points at a foreign origin or a script URL must not be followed: not as the Location, and not
+ * carried into another parameter of it (an authorization request's redirect_uri). Only judged when
+ * the request carried such a target, so a legitimate redirect to an OAuth provider is not flagged.
  */
 export const redirectStaysOnOrigin: Check = {
   name: 'redirect_stays_on_origin',
   requirement: 'ASVS-5.1.5',
-  applies: ({ exchange, response }) => response !== undefined && REDIRECTS.has(response.status) && foreignTargets(exchange.request.url).length > 0,
+  applies: ({ exchange, response }) => response !== undefined && REDIRECTS.has(response.status) && foreignTargets(exchange.request).length > 0,
   run: ({ exchange, response }) => {
     const location = header(response!, 'location');
     if (!location) return [];
-    const origin = originOf(location, exchange.request.url);
-    const foreign = foreignTargets(exchange.request.url);
-    return foreign.includes(origin) ? [violation('redirect_stays_on_origin', `redirected to the foreign origin ${origin} taken from the request`, { expected: 'a same-origin Location', received: origin })] : [];
+    const followed = resolve(location, exchange.request.url);
+    if (!followed) return [];
+    const targets = foreignTargets(exchange.request);
+    const same = (a: URL, b: URL) => isScriptUrl(a) ? isScriptUrl(b) : a.origin === b.origin;
+    if (targets.some((t) => same(followed, t))) {
+      return [violation('redirect_stays_on_origin', isScriptUrl(followed) ? `redirected to a ${followed.protocol} URL taken from the request` : `redirected to the foreign origin ${followed.origin} taken from the request`, { expected: 'a Location on the server\'s own origin (or its default target)', received: isScriptUrl(followed) ? followed.protocol : followed.origin })];
+    }
+    const carried = [...followed.searchParams].filter(([, v]) => {
+      const inner = resolve(v, exchange.request.url);
+      return inner !== undefined && /^([a-z][a-z0-9+.-]*:|[/\\])/i.test(v.trim()) && targets.some((t) => same(inner, t));
+    });
+    return carried.map(([name]) => violation('redirect_stays_on_origin', `the foreign target from the request was carried into ${name} of the redirect to ${followed.origin}`, { expected: `a ${name} the server chose`, received: `${name} pointing at the request's foreign target` }));
   },
 };
 
-function originOf(url: string, base: string): string {
-  try {
-    return new URL(url, base).origin;
-  } catch {
-    return '';
-  }
+function foreignTargets(request: RecordedRequest): URL[] {
+  const values = [...new URL(request.url).searchParams.values(), ...bodyStrings(request.body)];
+  return values.map((v) => foreignTarget(v, request.url)).filter((u): u is URL => u !== undefined);
 }
 
-function foreignTargets(requestUrl: string): string[] {
-  const req = new URL(requestUrl);
-  return [...req.searchParams.values()].filter((v) => /^(https?:)?\/\//i.test(v)).map((v) => originOf(v, requestUrl)).filter((o) => o && o !== req.origin);
+function bodyStrings(body: string | undefined): string[] {
+  if (!body) return [];
+  try {
+    const walk = (v: unknown): string[] => typeof v === 'string' ? [v] : Array.isArray(v) ? v.flatMap(walk) : v && typeof v === 'object' ? Object.values(v).flatMap(walk) : [];
+    return walk(JSON.parse(body));
+  } catch {
+    return [...new URLSearchParams(body).values()];
+  }
 }

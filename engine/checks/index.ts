@@ -1,5 +1,5 @@
 import { bodyMatchesSchema, contentTypeConforms, documentedHeadersPresent, jsonParses, statusAsExpected, statusDocumented } from './contract-checks.ts';
-import { noStoreOnSecrets, sessionCookieHttpOnly, sessionCookieSameSite, sessionCookieSecure, setCookieWellFormed } from './cookie-checks.ts';
+import { authCookieLifetimeBounded, noStoreOnSecrets, sessionCookieHttpOnly, sessionCookieSameSite, sessionCookieSecure, setCookieWellFormed } from './cookie-checks.ts';
 import { challengeOn401, contentTypeOnContent, locationOnRedirect, noContentOn204, redirectStaysOnOrigin } from './http-checks.ts';
 import type { Check } from './types.ts';
 
@@ -20,5 +20,6 @@ export const CHECKS: readonly Check[] = [
   sessionCookieHttpOnly,
   sessionCookieSameSite,
   sessionCookieSecure,
+  authCookieLifetimeBounded,
   noStoreOnSecrets,
 ];

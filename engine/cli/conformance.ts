@@ -119,7 +119,7 @@ async function run(settings: Settings, reportDir: string, runDir: string): Promi
   const breaking = new Set(g.breaking.map((b) => `${b.requirement}\u0000${b.test}`));
   const problems = report.findings.filter((f) => f.seenIn.some((x) => breaking.has(`${f.requirement}\u0000${x.test}`))).length;
   const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-  process.stdout.write(`gate (${g.level}): ${g.passed ? 'passed' : `FAILED (${plural(problems, 'problem', 'problems')} in ${plural(g.breaking.length, 'result breaks', 'results break')} it)`}\n`);
+  process.stdout.write(`gate (${g.level}): ${g.passed ? 'passed' : `FAILED (${plural(problems, 'problem', 'problems')} in ${plural(g.breaking.length, 'result', 'results')} ${problems === 1 ? 'breaks' : 'break'} it)`}\n`);
   return g.passed ? 0 : 1;
 }
 

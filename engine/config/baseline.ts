@@ -2,8 +2,21 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { yaml } from '../contract/yaml.ts';
 import { isRequirementId } from '../../requirements/index.ts';
-import type { BaselineEntry } from '../reporter/gate.ts';
 import { ConfigError } from './errors.ts';
+
+/** One accepted failure: the build does not break on it until it expires. */
+export interface BaselineEntry {
+  requirement: string;
+  /** Limit the entry to one API's results (an RFC or ASVS requirement is shared by every API). */
+  api?: string;
+  /** Limit the entry to one test (its title as in the report); all tests when absent. */
+  test?: string;
+  reason: string;
+  /** YYYY-MM-DD; from that day on the failure counts again. */
+  expires?: string;
+  /** How the deviation is known: a source line of the implementation at a commit, or a recorded exchange. */
+  evidence?: string;
+}
 
 /**
  * CONFORMANCE_BASELINE: a YAML or JSON file of known failures, e.g.

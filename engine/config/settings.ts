@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import dotenv from 'dotenv';
 import { API_DEFINITIONS, AVAILABLE_APIS, type ApiName } from './apis.ts';
-import type { BaselineEntry } from '../reporter/gate.ts';
+import type { BaselineEntry } from './baseline.ts';
 import { readBaseline } from './baseline.ts';
 import { ConfigError } from './errors.ts';
 

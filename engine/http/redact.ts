@@ -14,6 +14,8 @@ export const REDACTED = '[redacted]';
 const SECRET_HEADERS = new Set([
   'authorization', 'proxy-authorization', 'cookie', 'set-cookie', 'x-api-key', 'x-apikey', 'api-key', 'apikey',
   'x-auth-token', 'x-access-token', 'x-csrf-token', 'x-xsrf-token',
+  // nextAuth's X-nonce names a login; once the user confirms it, it is the session.
+  'x-nonce',
 ]);
 /** Header names that say they carry a credential, beyond the list above (e.g. X-Session-Token). */
 const SECRET_HEADER_NAME = /(^|-)(token|secret|api-?key|apikey|password|passwd|session|session-id|auth)($|-)/i;

@@ -53,7 +53,7 @@ export default class ConformanceReporter implements Reporter {
   /** A test the run never started is skipped (an interruption), or its requirements would read as never exercised. */
   private record(test: TestCase, result: Pick<TestResult, 'status' | 'attachments' | 'error'>, skipReason?: string): void {
     const where = relative(PROJECT_ROOT, test.location.file);
-    const m = /^suites\/([a-z]+)\/([A-Za-z0-9]+)\.spec\.ts$/.exec(where);
+    const m = /^suites\/([a-z][a-z0-9]*)\/([A-Za-z0-9]+)\.spec\.ts$/.exec(where);
     if (!m || !(m[1]! in API_DEFINITIONS)) return;
     const api = m[1] as ApiName;
     const contract = this.contract(api);

@@ -1,18 +1,7 @@
+import type { BaselineEntry } from '../config/baseline.ts';
 import type { Result } from './model.ts';
 
-/** One accepted failure: the build does not break on it until it expires. */
-export interface BaselineEntry {
-  requirement: string;
-  /** Limit the entry to one API's results (an RFC or ASVS requirement is shared by every API). */
-  api?: string;
-  /** Limit the entry to one test (its title as in the report); all tests when absent. */
-  test?: string;
-  reason: string;
-  /** YYYY-MM-DD; from that day on the failure counts again. */
-  expires?: string;
-  /** How the deviation is known: a source line of the implementation at a commit, or a recorded exchange. */
-  evidence?: string;
-}
+export type { BaselineEntry };
 
 export interface GateOutcome {
   level: 'must' | 'should' | 'none';

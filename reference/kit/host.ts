@@ -37,7 +37,7 @@ export async function startReferenceHost(apis: readonly ReferenceApi[]): Promise
   const counts = new Map<string, number>();
 
   const server: Server = createServer((req, res) => {
-    const m = /^\/([a-z]+)\/([a-z0-9+-]+)(?:~([a-z0-9-]+))?(\/.*)?$/.exec(req.url ?? '');
+    const m = /^\/([a-z][a-z0-9]*)\/([a-z0-9+-]+)(?:~([a-z0-9-]+))?(\/.*)?$/.exec(req.url ?? '');
     const api = m && byName.get(m[1] as ApiName);
     if (!m || !api) {
       res.writeHead(404, { 'Content-Type': 'text/plain' }).end('no reference API here\n');

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
-export type ApiName = 'traq' | 'nextauth' | 'svix' | 'semaphore';
+/** An API's name: its folder under suites/ and reference/. */
+export type ApiName = string;
 
 export type Handler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
 

@@ -1,5 +1,5 @@
 import type { COMMON } from '../../requirements/common.ts';
-import type { NEXTAUTH } from '../../requirements/nextauth.ts';
+import type { NEXTAUTH } from '../../suites/nextauth/requirements.ts';
 import type { Fault } from '../kit/types.ts';
 
 type RequirementId = keyof typeof NEXTAUTH | keyof typeof COMMON;
@@ -109,6 +109,24 @@ export const FAULTS = {
     summary: 'the QR data (in getQrLogin and getSession alike) depends on the server only, not on the nonce',
     catches: ids(),
     warns: ids('nextauth:getQrLogin.nonce-bound'),
+  },
+  // Cross-server (object-level authorization): the scenarios name NEXTAUTH_SECOND_SERVER_ID with fresh
+  // nonces, and, on the two push-to operations, an account or user that exists nowhere, so a faulty
+  // server pushes to nobody. A server acting on the second server then finds no such account or user
+  // and answers 404, a refusal: those two are caught only where pushes are accepted unchecked.
+  'key-acts-on-any-server': {
+    summary: 'the API key is served on every virtual server, also one it may not act on (only the key itself is checked)',
+    catches: ids('nextauth:getQrLogin.own-server-only', 'nextauth:getSession.own-server-only', 'nextauth:logout.own-server-only', 'nextauth:provokeLogin.own-server-only'),
+  },
+  'foreign-server-readable': {
+    summary: 'only the operations that change state check the server: getSession and getQrLogin serve the sessions of a server the key may not act on',
+    catches: ids('nextauth:getQrLogin.own-server-only', 'nextauth:getSession.own-server-only'),
+  },
+  'provoke-queued-unchecked': {
+    summary: 'provokeLoginOnAccount and provokeLoginOnUser queue the push and answer 200 before looking up the server or the account or user',
+    // The unknown-server and unknown-account/user scenarios get 200 too, which only their statuses notice.
+    catches: ids('nextauth:provokeLoginOnAccount.own-server-only', 'nextauth:provokeLoginOnUser.own-server-only'),
+    warns: ids('nextauth:provokeLoginOnAccount#404', 'nextauth:provokeLoginOnUser#404'),
   },
   'provoke-logs-in-without-confirmation': {
     summary: 'provokeLoginOnAccount and provokeLoginOnUser log the session in at once, without the user confirming',

@@ -18,3 +18,5 @@ export const nextauthReference: ReferenceApi<FaultId, VariantId> = {
   env: ENV,
   create: (faults) => createHandler(faults),
 };
+
+export default nextauthReference;

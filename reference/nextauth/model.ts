@@ -1,9 +1,10 @@
 import { createHmac, randomBytes } from 'node:crypto';
 
 /**
- * The state of one nextAuth reference server: one virtual server, its API key, the roles the key
- * may assume, one user with one account (app instance), and the browser sessions, each known by
- * the nonce the caller sends in X-nonce.
+ * The state of the nextAuth reference: the virtual server the API key belongs to, with the roles the
+ * key may assume, one user with one account (app instance), and the browser sessions, each known by
+ * the nonce the caller sends in X-nonce; and a second virtual server with its own user and account,
+ * which the key may not act on (the cross-server scenarios name it).
  */
 
 /** What a conformance run is configured with; the values are fake but of the right shape. */
@@ -14,7 +15,12 @@ export const ENV = {
   NEXTAUTH_ROLE_ID: 'fake-role-0001',
   NEXTAUTH_ACCOUNT_ID: '4242',
   NEXTAUTH_USER_ID: 'fake-user',
+  /** base64url of "second-server": a virtual server the API key may not act on. */
+  NEXTAUTH_SECOND_SERVER_ID: 'c2Vjb25kLXNlcnZlcg',
 } as const;
+
+/** The second server's own user and account: nothing a run names, so only a fault could reach them. */
+export const SECOND_SERVER_ACCOUNT = { id: 5151, userid: 'second-user' } as const;
 
 export interface Account {
   id: number;
@@ -53,19 +59,25 @@ export interface QrOptions {
   ignoreNonce?: boolean;
 }
 
+/** One virtual server: its accounts and browser sessions. */
 export class NextAuthModel {
-  readonly apiKey = ENV.NEXTAUTH_API_KEY;
-  readonly serverId = ENV.NEXTAUTH_SERVER_ID;
-  /** Roles the API key may assume with X-su. */
-  readonly roles: ReadonlySet<string> = new Set([ENV.NEXTAUTH_ROLE_ID]);
   private readonly accounts = new Map<number, Account>();
   private readonly sessions = new Map<string, Session>();
   /** Keys the QR data and hsid of this instance, so they cannot be guessed from the nonce. */
   private readonly secret = randomBytes(32);
 
-  constructor() {
-    const id = Number(ENV.NEXTAUTH_ACCOUNT_ID);
-    this.accounts.set(id, { id, userid: ENV.NEXTAUTH_USER_ID, pk: randomBytes(32).toString('base64') });
+  constructor(readonly serverId: string, accounts: readonly { id: number; userid: string }[]) {
+    for (const a of accounts) this.accounts.set(a.id, { ...a, pk: randomBytes(32).toString('base64') });
+  }
+
+  /** The server the configured API key belongs to. */
+  static own(): NextAuthModel {
+    return new NextAuthModel(ENV.NEXTAUTH_SERVER_ID, [{ id: Number(ENV.NEXTAUTH_ACCOUNT_ID), userid: ENV.NEXTAUTH_USER_ID }]);
+  }
+
+  /** The server the configured API key may not act on. */
+  static second(): NextAuthModel {
+    return new NextAuthModel(ENV.NEXTAUTH_SECOND_SERVER_ID, [SECOND_SERVER_ACCOUNT]);
   }
 
   account(id: number): Account | undefined {

@@ -3,7 +3,7 @@ import { readBody, requestUrl, sendEmpty } from '../kit/http.ts';
 import type { Handler } from '../kit/types.ts';
 import type { FaultId } from './faults.ts';
 import type { VariantId } from './variants.ts';
-import { NextAuthModel } from './model.ts';
+import { ENV, NextAuthModel } from './model.ts';
 import { qrPng } from './png.ts';
 
 type Operation = 'getQrLogin' | 'getSession' | 'logout' | 'provokeLogin' | 'provokeLoginOnAccount' | 'provokeLoginOnUser';
@@ -25,6 +25,10 @@ const ROUTES: readonly Route[] = [
 ];
 
 const CHALLENGE = 'ApiKey realm="nextAuth", header="X-apikey"';
+/** Roles the API key may assume with X-su. */
+const ROLES: ReadonlySet<string> = new Set([ENV.NEXTAUTH_ROLE_ID]);
+const READS: ReadonlySet<Operation> = new Set(['getQrLogin', 'getSession']);
+const PUSHES_TO: ReadonlySet<Operation> = new Set(['provokeLoginOnAccount', 'provokeLoginOnUser']);
 /** The PNG size when `s` is absent. */
 const DEFAULT_SIZE = 500;
 /**
@@ -75,8 +79,11 @@ async function userContext(req: IncomingMessage): Promise<unknown> {
 }
 
 export function createHandler(switches: ReadonlySet<FaultId | VariantId>): Handler {
-  const model = new NextAuthModel();
+  const own = NextAuthModel.own();
+  const second = NextAuthModel.second();
   const on = (s: FaultId | VariantId) => switches.has(s);
+  /** Whether a fault lets the key act on the second server with this operation. */
+  const servesSecond = (op: Operation) => on('key-acts-on-any-server') || (on('foreign-server-readable') && READS.has(op));
   const noStore = (): Record<string, string> => ({ 'Cache-Control': on('cache-control-private') ? 'private, no-store, max-age=0' : 'no-store' });
   const cased = (h: Record<string, string | number>) => (on('headers-upper-case') ? Object.fromEntries(Object.entries(h).map(([k, v]) => [k.toUpperCase(), v])) : h);
 
@@ -107,6 +114,12 @@ export function createHandler(switches: ReadonlySet<FaultId | VariantId>): Handl
   /** A valid key that may not do this: 403. */
   const forbidden = (res: ServerResponse, message: string) =>
     on('auth-statuses-swapped') ? error(res, 401, message, challenge()) : error(res, 403, message);
+  /** A server that exists but that the key may not act on: 403, or as a variant says. */
+  const foreign = (res: ServerResponse) => {
+    if (on('foreign-server-404')) return error(res, 404, 'no such server');
+    if (on('foreign-server-401')) return unauthorized(res, 'X-apikey is not valid for this server');
+    return forbidden(res, 'this API key may not act on that server');
+  };
 
   return async (req, res) => {
     const url = requestUrl(req);
@@ -123,16 +136,25 @@ export function createHandler(switches: ReadonlySet<FaultId | VariantId>): Handl
     const key = header(req, 'x-apikey');
     const skipAuth = op === 'provokeLoginOnUser' && on('provoke-on-user-skips-auth');
     if (!skipAuth && key === undefined) return unauthorized(res, 'X-apikey is missing');
-    if (!skipAuth && key !== model.apiKey) return unauthorized(res, 'X-apikey is not a valid API key');
+    if (!skipAuth && key !== ENV.NEXTAUTH_API_KEY) return unauthorized(res, 'X-apikey is not a valid API key');
 
     // 2. The role the key asks to act as.
     const role = header(req, 'x-su');
-    if (role !== undefined && !model.roles.has(role) && !on('forbidden-role-ignored')) {
+    if (role !== undefined && !ROLES.has(role) && !on('forbidden-role-ignored')) {
       return forbidden(res, 'this API key may not assume that role');
     }
 
-    // 3. The server the key belongs to.
-    if (decode(serverid) !== model.serverId) return error(res, on('unknown-server-403') ? 403 : 404, 'no such server');
+    // 3. The server the key belongs to; the second server only where a fault lets the key act on it.
+    // A fault queues pushes before looking anything up, so the server (and the account or user) is then unchecked.
+    const queued = on('provoke-queued-unchecked') && PUSHES_TO.has(op);
+    const sid = decode(serverid);
+    const found = sid === own.serverId ? own : sid === second.serverId && servesSecond(op) ? second : undefined;
+    if (!found && !queued) {
+      if (sid === second.serverId) return foreign(res);
+      return error(res, on('unknown-server-403') ? 403 : 404, 'no such server');
+    }
+    // A queued push to a server it never looked up: a server with no accounts stands in, so every lookup misses.
+    const model = found ?? new NextAuthModel(sid ?? '', []);
 
     // 4. The session nonce and the operation's own parameters.
     let nonce = header(req, 'x-nonce');
@@ -191,7 +213,7 @@ export function createHandler(switches: ReadonlySet<FaultId | VariantId>): Handl
         if (context === INVALID) return error(res, 400, 'the body is not a UserContext');
         const account = validId ? model.account(Number(raw)) : undefined;
         if (!account) {
-          if (validId && on('unknown-account-accepted')) return ok(res);
+          if (validId && (on('unknown-account-accepted') || queued)) return ok(res);
           return error(res, 404, 'no such account');
         }
         model.push(nonce, account.id, context);
@@ -202,7 +224,7 @@ export function createHandler(switches: ReadonlySet<FaultId | VariantId>): Handl
         const context = await userContext(req);
         if (context === INVALID) return error(res, 400, 'the body is not a UserContext');
         const accounts = model.accountsOf(decode(subject) ?? '');
-        if (accounts.length === 0) return error(res, 404, 'no such user');
+        if (accounts.length === 0) return queued ? ok(res) : error(res, 404, 'no such user');
         for (const account of accounts) model.push(nonce, account.id, context);
         if (on('provoke-logs-in-without-confirmation')) model.confirm(nonce, accounts[0].id);
         return ok(res);

@@ -39,6 +39,14 @@ export const VARIANTS = {
     allowedBy: 'the vendor documents no 404 on these operations; a key for one virtual server may read any other id as forbidden',
     warns: every(404),
   },
+  'foreign-server-404': {
+    summary: 'a server the key may not act on is refused with 404, as if it did not exist (the reference answers 403)',
+    allowedBy: `the vendor documents no refusal status (${L(26)} only ties the key to one server); hiding that the other server exists is a refusal too`,
+  },
+  'foreign-server-401': {
+    summary: 'a server the key may not act on is refused with 401 and a challenge: the key is not valid there',
+    allowedBy: `the vendor documents no refusal status (${L(26)}: the key is for one server, so elsewhere it is no valid credential); the 401 carries WWW-Authenticate (RFC 9110 §15.5.2)`,
+  },
   'login-status-minimal': {
     summary: 'getSession for a session nobody logged in carries only loggedin: false and loginqrdata',
     allowedBy: 'LoginStatus has no required properties in the vendor\'s description',

@@ -20,7 +20,8 @@ export const FAULTS = {
   },
   'login-accepts-any-credentials': {
     summary: 'credentials are never checked: any non-empty login name and password log in as the user',
-    catches: ['semaphore:login.refuses-wrong-password'],
+    // The second user's login then opens a session of the first: B sees and expires A's tokens.
+    catches: ['semaphore:login.refuses-wrong-password', 'semaphore:listApiTokens.only-own', 'semaphore:deleteApiToken.only-own'],
   },
   'login-sets-no-cookie': {
     summary: 'a successful login answers 204 but sets no session cookie',
@@ -92,8 +93,8 @@ export const FAULTS = {
     catches: ['semaphore:deleteApiToken.token-revoked'],
   },
   'delete-unknown-token-500': {
-    summary: 'an id that names none of the caller\'s tokens answers 500',
-    catches: ['semaphore:deleteApiToken.unknown-id'],
+    summary: 'an id that names none of the caller\'s tokens answers 500 (also one that names another user\'s token)',
+    catches: ['semaphore:deleteApiToken.unknown-id', 'semaphore:deleteApiToken.foreign-id'],
   },
   'delete-token-ignores-auth': {
     summary: 'DELETE /user/tokens/{id} without credentials answers 204',
@@ -112,6 +113,49 @@ export const FAULTS = {
     summary: 'the token list and a newly created token are sent without Cache-Control: no-store',
     catches: [],
     warns: ['ASVS-8.2.1'],
+  },
+  // --- across identities (issue 12) ----------------------------------------------------------
+  'delete-token-any-owner': {
+    summary: 'DELETE /user/tokens/{id} expires any user\'s token, not only the caller\'s: B can expire A\'s token by naming it',
+    catches: ['semaphore:deleteApiToken.only-own'],
+  },
+  'tokens-list-everyone': {
+    summary: 'GET /user/tokens lists the tokens of every user, not only the caller\'s',
+    catches: ['semaphore:listApiTokens.only-own'],
+  },
+  'logout-ends-all-sessions': {
+    summary: 'logout ends every open session of every user, not only the caller\'s current one',
+    catches: ['semaphore:logout.only-own'],
+  },
+  'login-tells-unknown-user': {
+    summary: 'a refused login says "no such user" for an unknown login name and "wrong password" for a known one',
+    catches: [],
+    warns: ['WSTG-IDNT-04'],
+  },
+  'oidc-redirect-uri-from-request': {
+    summary: 'starting an OIDC sign-in with ?redirect= puts that value, unchecked, into the authorization request as redirect_uri',
+    catches: [],
+    warns: ['ASVS-5.1.5'],
+  },
+  'oidc-error-follows-redirect': {
+    summary: 'for an unknown provider, a ?redirect= that starts with / is followed instead of the login page, so //host and /\\host leave the origin',
+    catches: [],
+    warns: ['ASVS-5.1.5'],
+  },
+  'logout-clears-other-path': {
+    summary: 'logout clears the session cookie with Path=/api while the login set it with Path=/, so a browser keeps it',
+    catches: [],
+    warns: ['RFC6265-5.3'],
+  },
+  'login-adopts-chosen-session': {
+    summary: 'a login that arrives with a semaphore cookie the server does not know keeps that value as the new session (session fixation)',
+    catches: [],
+    warns: ['ASVS-3.2.1'],
+  },
+  'oidc-state-cookie-long-lived': {
+    summary: 'the OIDC state cookie expires after a year (as Semaphore sets it), not after the sign-in',
+    catches: [],
+    warns: ['ASVS-3.3.2'],
   },
 } as const satisfies Record<string, Fault>;
 

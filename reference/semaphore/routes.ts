@@ -3,6 +3,7 @@ import { bearer, cookies, readJson, requestUrl } from '../kit/http.ts';
 import type { Handler } from '../kit/types.ts';
 import type { FaultId } from './faults.ts';
 import type { VariantId } from './variants.ts';
+import { randomBytes } from 'node:crypto';
 import { SemaphoreState, USER, type ApiToken, type User } from './model.ts';
 
 export const BASE_PATH = '/api';
@@ -57,8 +58,8 @@ export function createHandler(switches: ReadonlySet<FaultId | VariantId>): Handl
   };
 
   /** No valid credentials: 401 with a challenge, or 403 under that variant (the document names no status). */
-  const unauthorized = (res: Res, challenge = true): void =>
-    variant('anonymous-403') ? error(res, 403, 'not authenticated') : error(res, 401, 'not authenticated', challenge ? { 'WWW-Authenticate': CHALLENGE } : {});
+  const unauthorized = (res: Res, challenge = true, message = 'not authenticated'): void =>
+    variant('anonymous-403') ? error(res, 403, message) : error(res, 401, message, challenge ? { 'WWW-Authenticate': CHALLENGE } : {});
 
   const redirect = (req: Req, res: Res, location: string | undefined, headers: Headers = {}): void => {
     const to = location !== undefined && variant('absolute-location') && location.startsWith('/') ? `http://${req.headers.host ?? 'localhost'}${location}` : location;
@@ -99,14 +100,38 @@ export function createHandler(switches: ReadonlySet<FaultId | VariantId>): Handl
     const user = complete
       ? fault('login-accepts-any-credentials') ? USER : state.checkPassword(auth, password)
       : undefined;
-    if (!user) return unauthorized(res, !fault('login-401-without-challenge'));
-    const sessionId = state.startSession(user);
-    sendEmpty(res, 204, { ...NO_STORE, ...(fault('login-sets-no-cookie') ? {} : { 'Set-Cookie': `${SESSION_COOKIE}=${sessionId}; ${cookieAttributes()}` }) });
+    if (!user) return unauthorized(res, !fault('login-401-without-challenge'), refusal(String(auth)));
+    // Session fixation: a server that keeps the session value the browser arrived with.
+    const arrived = cookies(req)[SESSION_COOKIE];
+    const adopt = fault('login-adopts-chosen-session') && arrived !== undefined && arrived !== '' && state.sessionUser(arrived) === undefined;
+    const sessionId = state.startSession(user, ...(adopt ? [arrived] : []));
+    const set = [
+      ...(fault('login-sets-no-cookie') ? [] : [`${SESSION_COOKIE}=${sessionId}; ${cookieAttributes()}`]),
+      // A double-submit CSRF token: the page's script reads it, so it is not HttpOnly.
+      ...(variant('csrf-cookie-readable') ? [`XSRF-TOKEN=${randomBytes(16).toString('hex')}; Path=/; SameSite=Strict`] : []),
+    ];
+    sendEmpty(res, 204, { ...NO_STORE, ...(set.length > 0 ? { 'Set-Cookie': set } : {}) });
+  };
+
+  /** The message of a refused login: the same for every case, unless a fault tells them apart. */
+  const refusal = (auth: string): string => {
+    if (fault('login-tells-unknown-user')) return state.userNamed(auth) ? 'wrong password' : 'no such user';
+    if (variant('login-error-echoes-name')) return `wrong login name or password for ${auth}`;
+    return 'wrong login name or password';
   };
 
   const logout = (req: Req, res: Res): void => {
-    if (!fault('logout-keeps-session')) state.endSession(cookies(req)[SESSION_COOKIE]);
-    sendEmpty(res, 204, { ...NO_STORE, ...(variant('logout-keeps-cookie') ? {} : { 'Set-Cookie': `${SESSION_COOKIE}=; ${COOKIE_ATTRIBUTES}; Max-Age=0` }) });
+    if (fault('logout-ends-all-sessions')) state.endAllSessions();
+    else if (!fault('logout-keeps-session')) state.endSession(cookies(req)[SESSION_COOKIE]);
+    sendEmpty(res, 204, { ...NO_STORE, ...(variant('logout-keeps-cookie') ? {} : { 'Set-Cookie': clearingCookie() }) });
+  };
+
+  /** The Set-Cookie that drops the session cookie: the login's Path, unless a fault or variant says otherwise. */
+  const clearingCookie = (): string => {
+    if (fault('logout-clears-other-path')) return `${SESSION_COOKIE}=; Path=${BASE_PATH}; HttpOnly; SameSite=Lax; Max-Age=0`;
+    // As Semaphore does: a date in the past instead of Max-Age.
+    if (variant('logout-clears-with-expires')) return `${SESSION_COOKIE}=; Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT`;
+    return `${SESSION_COOKIE}=; ${COOKIE_ATTRIBUTES}; Max-Age=0`;
   };
 
   // --- /auth/oidc/{provider_id}/… --------------------------------------------------------------
@@ -114,15 +139,24 @@ export function createHandler(switches: ReadonlySet<FaultId | VariantId>): Handl
   const startOidcLogin = (req: Req, res: Res, providerId: string): void => {
     const provider = state.provider(providerId) ?? (fault('oidc-unknown-provider-fallback') ? state.providers[0] : undefined);
     const location = (url: string): string | undefined => (fault('oidc-login-without-location') ? undefined : url);
+    // Where to go after signing in (Semaphore reads ?redirect=, api/login.go line 418; the document does not name it).
+    const after = requestUrl(req).searchParams.get('redirect') ?? undefined;
     if (!provider) {
       if (fault('oidc-unknown-provider-404')) return error(res, 404, `no such OIDC provider: ${providerId}`);
+      // A check that takes any "/…" for a local path also takes //host and /\host.
+      if (fault('oidc-error-follows-redirect') && after?.startsWith('/')) return redirect(req, res, location(after));
       return redirect(req, res, location(LOGIN_PAGE));
     }
     const oidcState = state.issueOidcState();
     const authorize = new URL(provider.authorizationEndpoint);
+    const callback = `http://${req.headers.host ?? 'localhost'}${BASE_PATH}/auth/oidc/${encodeURIComponent(provider.id)}/redirect`;
+    const redirectUri = after !== undefined && fault('oidc-redirect-uri-from-request') ? after
+      // Semaphore appends the target to the callback's path: it stays on this origin whatever it is.
+      : after !== undefined && variant('oidc-redirect-in-redirect-uri') ? `${callback}${after.replace(/\/+$/, '')}`
+      : callback;
     const params: [string, string][] = [
       ...(fault('oidc-login-without-client-id') ? [] : [['client_id', provider.clientId] as [string, string]]),
-      ['redirect_uri', `http://${req.headers.host ?? 'localhost'}${BASE_PATH}/auth/oidc/${encodeURIComponent(provider.id)}/redirect`],
+      ['redirect_uri', redirectUri],
       ['response_type', 'code'],
       ['scope', variant('oidc-scope-and-nonce') ? 'openid email profile groups' : 'openid profile email'],
       ['state', oidcState],
@@ -130,7 +164,16 @@ export function createHandler(switches: ReadonlySet<FaultId | VariantId>): Handl
     ];
     for (const [k, v] of variant('oidc-scope-and-nonce') ? params.reverse() : params) authorize.searchParams.set(k, v);
     // The state is bound to this browser by a cookie, and the callback accepts it only from there.
-    redirect(req, res, location(authorize.toString()), { 'Set-Cookie': `${STATE_COOKIE}=${oidcState}; ${COOKIE_ATTRIBUTES}; Max-Age=600` });
+    redirect(req, res, location(authorize.toString()), { 'Set-Cookie': stateCookie(oidcState) });
+  };
+
+  /** The cookie that binds the state to this browser: short-lived, unless a fault keeps it a year (as Semaphore does). */
+  const stateCookie = (value: string): string => {
+    const inDays = (days: number) => new Date(Date.now() + days * 86400_000).toUTCString();
+    if (fault('oidc-state-cookie-long-lived')) return `${STATE_COOKIE}=${value}; ${COOKIE_ATTRIBUTES}; Expires=${inDays(365)}`;
+    // No Path: it defaults to the directory of the request's path, which the callback shares.
+    if (variant('oidc-state-cookie-expires')) return `${STATE_COOKIE}=${value}; HttpOnly; SameSite=Lax; Expires=${inDays(10 / 1440)}`;
+    return `${STATE_COOKIE}=${value}; ${COOKIE_ATTRIBUTES}; Max-Age=600`;
   };
 
   const finishOidcLogin = (req: Req, res: Res): void => {
@@ -155,7 +198,8 @@ export function createHandler(switches: ReadonlySet<FaultId | VariantId>): Handl
     const user = authenticate(req) ?? (fault('tokens-list-ignores-auth') ? USER : undefined);
     if (!user) return unauthorized(res);
     const named = (t: ApiToken) => (variant('extra-json-properties') ? { ...t, name: 'conformance' } : t);
-    sendJson(res, 200, state.tokensOf(user).map(named), fault('tokens-cacheable') ? {} : NO_STORE);
+    const tokens = fault('tokens-list-everyone') ? state.allTokens() : state.tokensOf(user);
+    sendJson(res, 200, tokens.map(named), fault('tokens-cacheable') ? {} : NO_STORE);
   };
 
   const createApiToken = (req: Req, res: Res): void => {
@@ -171,7 +215,10 @@ export function createHandler(switches: ReadonlySet<FaultId | VariantId>): Handl
     const user = authenticate(req);
     if (!user && fault('delete-token-ignores-auth') && !req.headers.authorization && !req.headers.cookie) return sendEmpty(res, 204, NO_STORE);
     if (!user) return unauthorized(res, !fault('delete-token-401-without-challenge'));
-    const token = state.tokenOf(user, decodeSegment(rawId));
+    const id = decodeSegment(rawId);
+    const token = state.tokenOf(user, id) ?? (fault('delete-token-any-owner') ? state.anyToken(id) : undefined);
+    // Another user's token: a server may say it is forbidden rather than that it does not exist.
+    if (!token && variant('foreign-token-403') && state.anyToken(id)) return error(res, 403, 'not your API token');
     if (!token) {
       if (variant('delete-unknown-token-204')) return sendEmpty(res, 204, NO_STORE);
       if (variant('delete-unknown-token-empty-404')) return sendEmpty(res, 404, NO_STORE);

@@ -35,6 +35,14 @@ import type { Fault } from '../kit/types.ts';
  *   every #429           up to SVIX_PROBE_RATE_LIMIT requests in bursts of 10 that change nothing
  *                        (DA and EA for an unknown app: 404; LO(org): 403) until one is not that status;
  *                        it must be a 429. A request never answered as documented skips the probe.
+ *   Cross-identity (A and B: portal tokens the test minted, of SVIX_APP_ID and SVIX_SECOND_APP_ID; "probe X" is
+ *   DA(X, unknown): 403 or 404 says X works, 401 that it does not):
+ *   logout.only-own      mint A; mint B; probe A; LO(B); probe A (works as before; LO(B) must have been 204)
+ *   expireAll.only-that-app  mint B; probe B; EA(org, SVIX_APP_ID, {expiry: 0}); probe B (needs CONFORMANCE_ALLOW_DESTRUCTIVE)
+ *   expireAll.app-token-only-own-app  mint A; mint B; probe A; EA(B, SVIX_APP_ID, {expiry: 0}) → any 4xx; probe A
+ *                        (needs CONFORMANCE_ALLOW_DESTRUCTIVE)
+ *   dashboardAccess.app-token-only-own-app  mint B; DA(B, SVIX_APP_ID) → any 4xx, no token
+ *   dashboardAccess.replay-only-to-caller   mint T; DA(org, K) → 200 (setup); DA(T, K) must not carry the org's token
  *   not provoked: logout#404 and logout#422 (no request leads there; those tests skip with the reason).
  */
 export const SVIX_FAULTS = {
@@ -67,10 +75,10 @@ export const SVIX_FAULTS = {
     warns: ['svix:expireAll#403'],
   },
   'portal-token-mints-access': {
-    summary: 'dashboard-access does not check the token kind: an app-portal token mints new portal access (200)',
-    // Upstream does not say who gets its 403, so reading a portal token as forbidden is a SHOULD.
+    summary: 'dashboard-access does not check the token kind: an app-portal token mints new portal access (200), for any application',
+    // Upstream does not say who gets its 403, nor that a portal token is bound to its application: both SHOULDs.
     catches: [],
-    warns: ['svix:dashboardAccess#403'],
+    warns: ['svix:dashboardAccess#403', 'svix:dashboardAccess.app-token-only-own-app'],
   },
   'dashboard-access-any-app': {
     summary: 'dashboard-access mints a token for any pattern-valid app id without checking that the application exists',
@@ -124,6 +132,26 @@ export const SVIX_FAULTS = {
     summary: 'a key reused for a different request gets the first request\'s stored response instead of 409',
     catches: [],
     warns: ['svix:dashboardAccess#409', 'svix:logout#409', 'svix:expireAll#409'],
+  },
+  'logout-ends-all-tokens': {
+    summary: 'logout ends every app-portal token of the organisation, of every application, not only the one that sends it',
+    // The effect is judged by probes of A's token before and after B's logout: "A's app-portal token stopped authenticating after B's request".
+    catches: ['svix:logout.only-own'],
+  },
+  'expire-all-every-app': {
+    summary: 'expire-all ends the app-portal tokens of every application of the organisation, not only the one named',
+    catches: ['svix:expireAll.only-that-app'],
+  },
+  'app-token-expires-any-app': {
+    summary: 'expire-all does not check the token kind: an app-portal token expires the tokens of any application, its own or another',
+    // The portal token on its own application is the #403 scenario; on another application, the object-level one.
+    catches: [],
+    warns: ['svix:expireAll#403', 'svix:expireAll.app-token-only-own-app'],
+  },
+  'idempotency-shared-across-callers': {
+    summary: 'the idempotency store is keyed by key and request alone: another token that sends the same request with the key gets the stored response, with the portal token minted for the first caller',
+    catches: [],
+    warns: ['svix:dashboardAccess.replay-only-to-caller'],
   },
   'rate-limited-503': {
     summary: 'a caller over the rate limit gets 503 Service Unavailable (with Retry-After) instead of 429',

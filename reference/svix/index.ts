@@ -1,11 +1,11 @@
 import type { ReferenceApi } from '../kit/types.ts';
 import { VARIANTS, type VariantId } from './variants.ts';
 import { SVIX_FAULTS, type SvixFault } from './faults.ts';
-import { APP_ID, ORG_TOKEN, RATE_LIMIT } from './model.ts';
+import { APP_ID, ORG_TOKEN, RATE_LIMIT, SECOND_APP_ID } from './model.ts';
 import { createHandler } from './routes.ts';
 
 /**
- * Svix's Authentication tag, in memory: one organisation token, one application, and the
+ * Svix's Authentication tag, in memory: one organisation token, two applications, and the
  * app-portal tokens that dashboard-access mints for it. Paths start with /api/v1, so the base URL
  * (SVIX_BASE_URL) is the origin and basePath is empty.
  */
@@ -17,6 +17,7 @@ export const svixReference: ReferenceApi<SvixFault, VariantId> = {
   env: {
     SVIX_TOKEN: ORG_TOKEN,
     SVIX_APP_ID: APP_ID,
+    SVIX_SECOND_APP_ID: SECOND_APP_ID,
     // The rate-limit probes run here (they are opt-in elsewhere). The limit is RATE_LIMIT.requests
     // per second and token; the run's request-rate cap must lie well above it for a probe to reach
     // it, and the budget leaves room for a slow machine.
@@ -25,3 +26,5 @@ export const svixReference: ReferenceApi<SvixFault, VariantId> = {
   },
   create: (faults) => createHandler(faults),
 };
+
+export default svixReference;

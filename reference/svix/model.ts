@@ -9,6 +9,8 @@ import { randomBytes } from 'node:crypto';
 /** Fake, but shaped like Svix's: an organisation API token and an `app_` + 27-character id. */
 export const ORG_TOKEN = 'testsk_fakeReferenceOrganisationToken000';
 export const APP_ID = 'app_2fakeReferenceApplication00';
+/** A second application of the same organisation, for the cross-identity tests (SVIX_SECOND_APP_ID). */
+export const SECOND_APP_ID = 'app_2fakeReferenceSecondApp0000';
 
 export const APP_ID_PATTERN = /^[a-zA-Z0-9\-_.]+$/;
 export const APP_ID_MAX_LENGTH = 256;
@@ -41,6 +43,13 @@ export interface Reply {
   text?: string;
 }
 
+export interface StoredReply {
+  fingerprint: string;
+  /** The token whose request produced the reply. */
+  owner: string;
+  reply: Reply;
+}
+
 interface PortalToken {
   appId: string;
   expiresAt: number;
@@ -53,9 +62,9 @@ export interface AuthOptions {
 }
 
 export class SvixState {
-  private readonly apps = new Set([APP_ID]);
+  private readonly apps = new Set([APP_ID, SECOND_APP_ID]);
   private readonly portalTokens = new Map<string, PortalToken>();
-  private readonly idempotency = new Map<string, { fingerprint: string; reply: Reply }>();
+  private readonly idempotency = new Map<string, StoredReply>();
   private readonly recentRequests = new Map<string, number[]>();
 
   authenticate(token: string | undefined, { enforceExpiry }: AuthOptions, now = Date.now()): AuthResult {
@@ -78,16 +87,19 @@ export class SvixState {
     return token;
   }
 
-  logout(token: string): void {
-    const portal = this.portalTokens.get(token);
-    if (portal) portal.loggedOut = true;
+  /** Logs the token out; `everyToken` (the logout-ends-all-tokens fault) logs out every portal token of every application. */
+  logout(token: string, everyToken = false): void {
+    for (const [t, portal] of this.portalTokens) if (everyToken || t === token) portal.loggedOut = true;
   }
 
-  /** Every portal token of the app that exists now expires `seconds` from now (never later than it would anyway). */
-  expireAll(appId: string, seconds: number, now = Date.now()): void {
+  /**
+   * Every portal token of the app that exists now expires `seconds` from now (never later than it
+   * would anyway); `appId` undefined (the expire-all-every-app fault): every application's.
+   */
+  expireAll(appId: string | undefined, seconds: number, now = Date.now()): void {
     const at = now + seconds * 1000;
     for (const portal of this.portalTokens.values()) {
-      if (portal.appId === appId) portal.expiresAt = Math.min(portal.expiresAt, at);
+      if (appId === undefined || portal.appId === appId) portal.expiresAt = Math.min(portal.expiresAt, at);
     }
   }
 
@@ -99,13 +111,16 @@ export class SvixState {
     return recent.length <= RATE_LIMIT.requests;
   }
 
-  /** The stored reply for this caller and key, with the fingerprint of the request that produced it. */
-  storedReply(token: string, key: string): { fingerprint: string; reply: Reply } | undefined {
-    return this.idempotency.get(`${token}\u0000${key}`);
+  /**
+   * The stored reply for this key in `scope` (the caller's token, or '' for a store shared by
+   * every caller), with the request that produced it and the token that sent it.
+   */
+  storedReply(scope: string, key: string): StoredReply | undefined {
+    return this.idempotency.get(`${scope}\u0000${key}`);
   }
 
-  storeReply(token: string, key: string, fingerprint: string, reply: Reply): void {
-    this.idempotency.set(`${token}\u0000${key}`, { fingerprint, reply });
+  storeReply(scope: string, key: string, stored: StoredReply): void {
+    this.idempotency.set(`${scope}\u0000${key}`, stored);
   }
 }
 

@@ -139,6 +139,7 @@ export function createHandler(switches: ReadonlySet<SvixFault | VariantId>): Han
     switch (route.operation) {
       case 'dashboardAccess': {
         if (problems.length > 0) return validationFailed(problems);
+        if (on('other-app-404') && principal.kind === 'portal' && principal.appId !== appId) return appNotFound();
         if (principal.kind !== 'organisation' && !on('portal-token-mints-access')) return error(403, 'permission_denied', 'app-portal tokens may not get portal access');
         if (!state.appExists(appId!) && !on('dashboard-access-any-app')) return appNotFound();
         const token = state.mintPortalToken(appId!);
@@ -153,13 +154,14 @@ export function createHandler(switches: ReadonlySet<SvixFault | VariantId>): Han
         if (on('app-before-body') && problems.length === 0 && principal.kind === 'organisation' && !state.appExists(appId!)) return appNotFound();
         const expiry = validateExpireBody(rawBody, problems);
         if (problems.length > 0) return validationFailed(problems);
-        if (principal.kind !== 'organisation') {
+        if (on('other-app-404') && principal.kind === 'portal' && principal.appId !== appId) return appNotFound();
+        if (principal.kind !== 'organisation' && !on('app-token-expires-any-app')) {
           return on('expire-all-401-403-swapped')
             ? error(401, 'authentication_failed', 'invalid token', { 'WWW-Authenticate': 'Bearer realm="svix", error="invalid_token"' })
             : error(403, 'permission_denied', 'app-portal tokens may not expire tokens');
         }
         if (!state.appExists(appId!)) return appNotFound();
-        if (!on('expire-all-ignored')) state.expireAll(appId!, expiry!);
+        if (!on('expire-all-ignored')) state.expireAll(on('expire-all-every-app') ? undefined : appId!, expiry!);
         return on('expire-all-200') ? { status: 200, body: {} } : { status: 204 };
       }
       case 'logout': {
@@ -167,7 +169,7 @@ export function createHandler(switches: ReadonlySet<SvixFault | VariantId>): Han
           if (on('logout-org-401')) return error(401, 'authentication_failed', 'only app-portal tokens can be logged out', { 'WWW-Authenticate': 'Bearer realm="svix", error="invalid_token"' });
           return on('logout-accepts-org-token') ? { status: 204 } : error(403, 'permission_denied', 'only app-portal tokens can be logged out');
         }
-        if (!on('logout-does-not-revoke')) state.logout(principal.token);
+        if (!on('logout-does-not-revoke')) state.logout(principal.token, on('logout-ends-all-tokens'));
         return { status: 204 };
       }
     }
@@ -196,13 +198,16 @@ export function createHandler(switches: ReadonlySet<SvixFault | VariantId>): Han
     const fingerprint = `${req.method} ${pathname} ${canonical(rawBody)}`;
     // Svix's own server keys the store by token, key and URL; the reference by token and key.
     const slot = on('idempotency-per-url') ? `${key}\u0000${pathname}` : key;
-    const stored = state.storedReply(principal.token, slot);
+    // One store for every caller: a faulty server replays to anyone, a conforming one refuses another caller's key.
+    const scope = on('idempotency-shared-across-callers') || on('idempotency-key-taken-409') ? '' : principal.token;
+    const stored = state.storedReply(scope, slot);
     if (stored) {
+      if (stored.owner !== principal.token && on('idempotency-key-taken-409')) return error(409, 'idempotency_conflict', 'the idempotency key was already used by another caller');
       if (stored.fingerprint === fingerprint || on('idempotency-conflict-replays')) return stored.reply;
       return error(409, 'idempotency_conflict', 'the idempotency key was already used for a different request');
     }
     const reply = operate(route, principal, rawBody);
-    if (reply.status >= 200 && reply.status < 300) state.storeReply(principal.token, slot, fingerprint, reply);
+    if (reply.status >= 200 && reply.status < 300) state.storeReply(scope, slot, { fingerprint, owner: principal.token, reply });
     return reply;
   }
 

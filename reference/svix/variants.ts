@@ -56,6 +56,14 @@ export const VARIANTS = {
     summary: 'dashboard-access sends Cache-Control: private, no-store, max-age=0 rather than no-store alone',
     allowedBy: 'no-store among other directives still keeps the token out of caches (RFC 9111 §5.2.2.5)',
   },
+  'other-app-404': {
+    summary: 'an app-portal token that names another application (dashboard-access, expire-all) gets 404, as if the application did not exist, instead of 403',
+    allowedBy: `upstream documents 403 and 404 on both operations (${L(11552)}, ${L(11562)}, ${L(11729)}, ${L(11739)}) without saying which a token of another application gets; hiding the application is a refusal too. The faults app-token-expires-any-app and portal-token-mints-access are the other side`,
+  },
+  'idempotency-key-taken-409': {
+    summary: 'one idempotency store for every caller: a key another token already used gets 409 instead of being a new request for this token',
+    allowedBy: `upstream documents 409 without saying when (${L(11749)}) and that a later request with the same key gets the first result (${L(2963)}); refusing it to another caller keeps the first result from it. The fault idempotency-shared-across-callers is the other side`,
+  },
 } as const satisfies Record<string, Variant>;
 
 export type VariantId = keyof typeof VARIANTS;

@@ -33,6 +33,16 @@ export const TRAQ_FAULTS = {
   'open-redirect': { summary: 'login follows a ?redirect= to any origin', catches: [], warns: ['ASVS-5.1.5'] },
   'token-in-query-accepted': { summary: 'a bearer token in ?access_token= authenticates', catches: [], warns: ['ASVS-3.1.1'] },
   'login-reveals-unknown-user': { summary: 'the 401 for an unknown user carries an extra field that a wrong password\'s 401 lacks', catches: [], warns: ['WSTG-IDNT-04'] },
+  'revoke-any-users-session': { summary: 'revoking a session id ends that session whoever it belongs to', catches: ['traq:revokeMySession.only-own'] },
+  'sessions-list-everyones': { summary: 'GET /users/me/sessions lists every user\'s sessions', catches: ['traq:getMySessions.only-own'] },
+  'ex-accounts-list-token-user': { summary: 'every caller is shown the linked accounts of the first user', catches: ['traq:getMyExternalAccounts.only-own'] },
+  'unlink-any-users-link': { summary: 'unlinking a provider the caller has not linked removes another user\'s link to it', catches: ['traq:unlinkExternalAccount.only-own'] },
+  'logout-all-ends-everyone': { summary: 'logout with all=true ends every user\'s sessions', catches: [], warns: ['traq:logout.all-only-own'] },
+  'login-message-reveals-unknown-user': { summary: 'the 401 for an unknown user says "no such user" where a wrong password\'s says "wrong password" (same fields)', catches: [], warns: ['WSTG-IDNT-04'] },
+  'logout-redirect-scheme-relative': { summary: 'logout refuses a ?redirect= with a scheme but follows //host and /\\host to another origin', catches: [], warns: ['ASVS-5.1.5'] },
+  'logout-clears-other-path': { summary: 'logout clears r_session with Path=/api/v3 while the login set it with Path=/, so a browser keeps the cookie', catches: [], warns: ['RFC6265-5.3'] },
+  'login-keeps-chosen-session': { summary: 'a login that arrives with an unknown r_session makes that value the new session (session fixation)', catches: [], warns: ['ASVS-3.2.1'] },
+  'link-state-cookie-script-readable': { summary: 'linking sets its OAuth state cookie without HttpOnly', catches: [], warns: ['ASVS-3.4.2'] },
 } as const satisfies Record<string, Fault>;
 
 export type TraqFault = keyof typeof TRAQ_FAULTS;

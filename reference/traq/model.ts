@@ -20,6 +20,7 @@ export interface Session {
 export interface Seed {
   user: { name: string; password: string };
   suspended: { name: string; password: string };
+  second: { name: string; password: string; linkedProviders: string[] };
   bearerToken: string;
   enabledProviders: string[];
   linkedProviders: string[];
@@ -39,16 +40,28 @@ export class TraqState {
       linked: new Map(seed.linkedProviders.map((p) => [p, { externalName: `${seed.user.name}@${p}`, linkedAt }])),
     });
     this.users.set(seed.suspended.name, { ...seed.suspended, suspended: true, linked: new Map() });
+    const { linkedProviders, ...second } = seed.second;
+    this.users.set(second.name, {
+      ...second,
+      suspended: false,
+      linked: new Map(linkedProviders.map((p) => [p, { externalName: `${second.name}@${p}`, linkedAt }])),
+    });
     this.enabledProviders = new Set(seed.enabledProviders);
     this.bearerToken = seed.bearerToken;
   }
 
+  /** The bearer token's user: the first user seeded (A). */
   get tokenUser(): User {
     return [...this.users.values()].find((u) => !u.suspended)!;
   }
 
-  openSession(user: User): Session {
-    const s: Session = { id: randomUUID(), token: randomBytes(24).toString('base64url'), user, issuedAt: new Date().toISOString() };
+  allSessions(): Session[] {
+    return [...this.sessions.values()];
+  }
+
+  /** A new session; `token` is a value to use instead of a fresh one (only a fixation fault passes one). */
+  openSession(user: User, token = randomBytes(24).toString('base64url')): Session {
+    const s: Session = { id: randomUUID(), token, user, issuedAt: new Date().toISOString() };
     this.sessions.set(s.token, s);
     return s;
   }

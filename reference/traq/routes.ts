@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { bearer, cookies, readJson, requestUrl } from '../kit/http.ts';
 import type { Handler } from '../kit/types.ts';
@@ -77,6 +78,7 @@ function location(ctx: Ctx, path: string): string {
 
 function sessionCookie(ctx: Ctx, token: string): string {
   const httpOnly = ctx.fault('cookie-not-httponly') ? [] : ['HttpOnly'];
+  if (ctx.variant('session-cookie-default-path')) return [`r_session=${token}`, 'Max-Age=2592000', 'SameSite=Lax', ...httpOnly].join('; ');
   if (ctx.variant('cookie-attributes-reordered')) {
     const expires = new Date(Date.now() + 2592000_000).toUTCString();
     return [`r_session=${token}`, ...httpOnly, 'SameSite=Lax', `Expires=${expires}`, 'Priority=High', 'Path=/', 'Max-Age=2592000'].join('; ');
@@ -102,6 +104,8 @@ function badRequest(ctx: Ctx, message: string): void {
 /** Where a ?redirect= may send the user: paths on this origin only; anything else goes home. */
 function safeRedirect(ctx: Ctx, target: string): string {
   if (ctx.fault('open-redirect')) return target;
+  // The naive check: "no scheme" taken for "same origin".
+  if (ctx.fault('logout-redirect-scheme-relative') && ctx.url.pathname.endsWith('/logout')) return /^[a-z][a-z0-9+.-]*:/i.test(target) ? '/' : target;
   return /^\/(?![/\\])/.test(target) ? target : '/';
 }
 
@@ -119,13 +123,19 @@ async function login(ctx: Ctx): Promise<void> {
   if (!user || user.password !== password) {
     if (swapped) return sendError(ctx, 403, 'forbidden');
     if (!user && ctx.fault('login-reveals-unknown-user')) return sendError(ctx, 401, 'wrong name or password', CHALLENGE, { reason: 'no such user' });
-    return sendError(ctx, 401, 'wrong name or password', ctx.fault('login-401-without-challenge') ? {} : CHALLENGE);
+    const message = ctx.fault('login-message-reveals-unknown-user') ? (user ? 'wrong password' : 'no such user')
+      : ctx.variant('login-refusal-names-user') ? `wrong name or password for ${name}` : 'wrong name or password';
+    return sendError(ctx, 401, message, ctx.fault('login-401-without-challenge') ? {} : CHALLENGE);
   }
   if (user.suspended) return suspended();
   const existing = ctx.fault('login-reuses-session') ? ctx.state.sessionsOf(user)[0] : undefined;
-  const session = existing ?? ctx.state.openSession(user);
+  const planted = ctx.fault('login-keeps-chosen-session') ? cookies(ctx.req).r_session : undefined;
+  const session = existing ?? ctx.state.openSession(user, planted && !ctx.state.sessions.has(planted) ? planted : undefined);
   const headers: Headers = {};
-  if (!ctx.fault('login-sets-no-cookie')) headers['Set-Cookie'] = sessionCookie(ctx, session.token);
+  if (!ctx.fault('login-sets-no-cookie')) {
+    const csrf = ctx.variant('login-sets-csrf-cookie') ? [`XSRF-TOKEN=${randomBytes(16).toString('base64url')}; Path=/; SameSite=Strict`] : [];
+    headers['Set-Cookie'] = [sessionCookie(ctx, session.token), ...csrf];
+  }
   if (!ctx.fault('login-cacheable')) headers['Cache-Control'] = 'no-store';
   const redirect = ctx.url.searchParams.get('redirect');
   if (redirect !== null && !ctx.fault('login-redirect-ignored')) {
@@ -140,10 +150,12 @@ function logout(ctx: Ctx): void {
   const session = sessionOf(ctx);
   if (session) {
     const all = ctx.url.searchParams.get('all') === 'true';
-    if (all && !ctx.fault('logout-all-keeps-others')) for (const s of ctx.state.sessionsOf(session.user)) ctx.state.end(s);
+    if (all && ctx.fault('logout-all-ends-everyone')) for (const s of ctx.state.allSessions()) ctx.state.end(s);
+    else if (all && !ctx.fault('logout-all-keeps-others')) for (const s of ctx.state.sessionsOf(session.user)) ctx.state.end(s);
     else if (all || !ctx.fault('logout-keeps-session')) ctx.state.end(session);
   }
-  const headers: Headers = ctx.variant('logout-keeps-cookie') ? {} : { 'Set-Cookie': 'r_session=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax' };
+  const path = ctx.variant('session-cookie-default-path') ? [] : [`Path=${ctx.fault('logout-clears-other-path') ? BASE : '/'}`];
+  const headers: Headers = ctx.variant('logout-keeps-cookie') ? {} : { 'Set-Cookie': ['r_session=', ...path, 'Max-Age=0', 'HttpOnly', 'SameSite=Lax'].join('; ') };
   const redirect = ctx.url.searchParams.get('redirect');
   if (redirect !== null && !ctx.fault('logout-redirect-ignored')) return sendEmpty(ctx, 302, { ...headers, Location: location(ctx, safeRedirect(ctx, redirect)) });
   if (ctx.fault('logout-answers-200')) return sendJson(ctx, 200, {}, headers);
@@ -179,7 +191,7 @@ function authed(handler: (ctx: Ctx, user: User, m: RegExpExecArray) => void | Pr
 
 function listSessions(ctx: Ctx, user: User): void {
   const extra = ctx.variant('extra-json-properties');
-  sendJson(ctx, 200, ctx.state.sessionsOf(user).map((s) => ({
+  sendJson(ctx, 200, (ctx.fault('sessions-list-everyones') ? ctx.state.allSessions() : ctx.state.sessionsOf(user)).map((s) => ({
     id: s.id,
     issuedAt: ctx.fault('sessions-issued-at-unix') ? Math.floor(Date.parse(s.issuedAt) / 1000) : s.issuedAt,
     ...(extra ? { userAgent: 'reference', lastAccess: s.issuedAt } : {}),
@@ -190,13 +202,18 @@ function revokeSession(ctx: Ctx, user: User, m: RegExpExecArray): void {
   const id = decodeURIComponent(m[1]!);
   // The document names no status for an id outside its domain; the reference refuses it, traQ answers 204.
   if (!UUID.test(id) && !ctx.variant('revoke-malformed-id-204')) return sendError(ctx, 400, 'sessionId must be a UUID');
-  const target = ctx.state.sessionsOf(user).find((s) => s.id === id);
-  if (!target && ctx.fault('revoke-unknown-404')) return sendError(ctx, 404, 'no such session');
+  const own = ctx.state.sessionsOf(user).find((s) => s.id === id);
+  const foreign = own ? undefined : ctx.state.allSessions().find((s) => s.id === id);
+  if (foreign && ctx.variant('revoke-other-users-403')) return sendError(ctx, 403, 'this session is not yours');
+  if (foreign && ctx.variant('revoke-other-users-404')) return sendError(ctx, 404, 'no such session');
+  const target = own ?? (ctx.fault('revoke-any-users-session') ? foreign : undefined);
+  if (!target && !foreign && ctx.fault('revoke-unknown-404')) return sendError(ctx, 404, 'no such session');
   if (target && !ctx.fault('revoke-does-nothing')) ctx.state.end(target);
   sendEmpty(ctx, 204);
 }
 
-function listAccounts(ctx: Ctx, user: User): void {
+function listAccounts(ctx: Ctx, caller: User): void {
+  const user = ctx.fault('ex-accounts-list-token-user') ? ctx.state.tokenUser : caller;
   const extra = ctx.variant('extra-json-properties') ? { externalId: 'reference-1' } : {};
   sendJson(ctx, 200, [...user.linked].map(([providerName, a]) => (ctx.fault('ex-accounts-missing-external-name')
     ? { providerName, linkedAt: a.linkedAt, ...extra }
@@ -218,13 +235,21 @@ async function link(ctx: Ctx, user: User): Promise<void> {
   const state = Buffer.from(`${user.name}:${provider}`).toString('base64url');
   const to = ctx.variant('relative-provider-location') ? location(ctx, `/api/auth/${provider}?link=1`) : `https://${provider}.provider.invalid/oauth/authorize?client_id=traq-reference&state=${state}`;
   if (ctx.fault('link-answers-200')) return sendJson(ctx, 200, { location: to });
-  sendEmpty(ctx, 302, { Location: to, 'Cache-Control': 'no-store' });
+  const stateCookie = ctx.variant('link-sets-state-cookie') || ctx.fault('link-state-cookie-script-readable')
+    ? { 'Set-Cookie': [`oauth_state=${state}`, 'Path=/', 'Max-Age=600', ...(ctx.fault('link-state-cookie-script-readable') ? [] : ['HttpOnly']), 'SameSite=Lax'].join('; ') }
+    : {} as Headers;
+  sendEmpty(ctx, 302, { Location: to, 'Cache-Control': 'no-store', ...stateCookie });
 }
 
 async function unlink(ctx: Ctx, user: User): Promise<void> {
   const provider = await providerFrom(ctx);
   if (!provider) return sendError(ctx, 400, 'providerName is required');
   if (!user.linked.has(provider)) {
+    const other = ctx.fault('unlink-any-users-link') ? [...ctx.state.users.values()].find((u) => u.linked.has(provider)) : undefined;
+    if (other) {
+      other.linked.delete(provider);
+      return sendEmpty(ctx, 204);
+    }
     return ctx.fault('unlink-not-linked-204') ? sendEmpty(ctx, 204) : sendError(ctx, 400, 'this provider is not linked');
   }
   user.linked.delete(provider);

@@ -19,10 +19,17 @@ export const VARIANTS = {
   'relative-provider-location': { summary: 'linking redirects to a path on this server (/api/auth/<provider>?link=1), as traQ does, which then redirects to the provider', allowedBy: `${DOC} line 4279 says only that the user is sent to the provider's authorization page` },
   'anonymous-403': { summary: 'requests to /users/me without any credentials are refused with 403 instead of 401', allowedBy: `${DOC} documents no status for a request without credentials (security at line 8297); any 4xx refuses it` },
   'tokens-lack-scope': { summary: 'bearer tokens are refused with 403 on /users/me/sessions and /users/me/ex-accounts, as traQ does (no OAuth2 scope grants these permissions)', allowedBy: `${DOC} names no scope for these operations (line 8297); a token without the permission may be refused (RFC 6750 §3.1 insufficient_scope)` },
-  'suspended-checked-first': { summary: 'a suspended account is refused with 403 before its password is checked, as traQ does', allowedBy: `${DOC} sets no order of checks for login (lines 2378-2396)` },
+  // Conformant to the document, but a wrong password then tells that the account exists (the issue's "403 to any password").
+  'suspended-checked-first': { summary: 'a suspended account is refused with 403 before its password is checked, as traQ does', allowedBy: `${DOC} sets no order of checks for login (lines 2378-2396)`, warns: ['WSTG-IDNT-04'] },
   'revoke-malformed-id-204': { summary: 'a sessionId that is not a UUID is read as no session and answered 204, as traQ does', allowedBy: `${DOC} line 2466: an id naming no session answers 204; it names no other status` },
   'logout-keeps-cookie': { summary: 'logout ends the session on the server but sends no Set-Cookie clearing it', allowedBy: `${DOC} documents no header on logout (lines 2412-2419)` },
   'extra-json-properties': { summary: 'listed sessions and accounts carry extra properties (userAgent, lastAccess)', allowedBy: `${DOC} LoginSession and ExternalProviderUser do not forbid additional properties` },
+  'revoke-other-users-403': { summary: 'naming another user\'s session id is refused with 403 (and ends nothing)', allowedBy: `${DOC} line 2465 revokes only the caller's own sessions and names no status for another's; a 4xx refuses it` },
+  'revoke-other-users-404': { summary: 'naming another user\'s session id is answered 404 (and ends nothing)', allowedBy: `${DOC} line 2465 revokes only the caller's own sessions and names no status for another's; a 4xx refuses it` },
+  'login-refusal-names-user': { summary: 'every 401 of login repeats the name it was given ("wrong password for <name>"), the same words for an unknown user and a wrong password', allowedBy: `${DOC} documents no 401 body (line 2389); the text differs only by the name the client sent` },
+  'session-cookie-default-path': { summary: 'login sets r_session and logout clears it without a Path attribute (both default to /api/v3)', allowedBy: 'RFC 6265 §5.1.4 and §5.3: a cookie without Path gets the request\'s directory, the same for login and logout' },
+  'login-sets-csrf-cookie': { summary: 'login also sets an XSRF-TOKEN cookie for the page\'s script: SameSite=Strict, without HttpOnly', allowedBy: 'a double-submit CSRF cookie is read by script; ASVS 3.4.2 asks HttpOnly of session cookies only' },
+  'link-sets-state-cookie': { summary: 'linking sets an oauth_state cookie (HttpOnly, SameSite=Lax, Max-Age=600) to check the provider\'s callback', allowedBy: `${DOC} documents no header on the 302 (line 4278); a short-lived HttpOnly state cookie is good practice` },
 } as const satisfies Record<string, Variant>;
 
 export type VariantId = keyof typeof VARIANTS;

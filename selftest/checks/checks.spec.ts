@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { bodyMatchesSchema, contentTypeConforms, documentedHeadersPresent, jsonParses, statusAsExpected, statusDocumented } from '../../engine/checks/contract-checks.ts';
-import { noStoreOnSecrets, sessionCookieHttpOnly, sessionCookieSameSite, sessionCookieSecure, setCookieWellFormed } from '../../engine/checks/cookie-checks.ts';
+import { authCookieLifetimeBounded, noStoreOnSecrets, sessionCookieHttpOnly, sessionCookieSameSite, sessionCookieSecure, setCookieWellFormed } from '../../engine/checks/cookie-checks.ts';
 import { challengeOn401, contentTypeOnContent, locationOnRedirect, noContentOn204, redirectStaysOnOrigin } from '../../engine/checks/http-checks.ts';
 import { CHECKS } from '../../engine/checks/index.ts';
 import type { Check, CheckContext } from '../../engine/checks/types.ts';
@@ -77,6 +77,19 @@ const TABLE: [Check, Row[]][] = [
   [redirectStaysOnOrigin, [
     { name: 'a foreign redirect parameter replaced by a local path', ctx: ctx('login', 302, { status: 302, headers: { location: '/' } }, 'http://127.0.0.1:1/api/v3/login?redirect=https%3A%2F%2Fevil.invalid%2Fx'), violations: 0 },
     { name: 'a foreign redirect parameter followed', ctx: ctx('login', 302, { status: 302, headers: { location: 'https://evil.invalid/x' } }, 'http://127.0.0.1:1/api/v3/login?redirect=https%3A%2F%2Fevil.invalid%2Fx'), violations: 1 },
+    { name: 'a scheme-relative //host copied into Location', ctx: ctx('login', 302, { status: 302, headers: { location: '//evil.example/x' } }, `http://127.0.0.1:1/api/v3/login?redirect=${encodeURIComponent('//evil.example/x')}`), violations: 1 },
+    { name: 'a /\\host copied into Location (a browser reads it as //host)', ctx: ctx('login', 302, { status: 302, headers: { location: '/\\evil.example/x' } }, `http://127.0.0.1:1/api/v3/login?redirect=${encodeURIComponent('/\\evil.example/x')}`), violations: 1 },
+    { name: 'a /\\host made into a path on the own origin', ctx: ctx('login', 302, { status: 302, headers: { location: '/evil.example/x' } }, `http://127.0.0.1:1/api/v3/login?redirect=${encodeURIComponent('/\\evil.example/x')}`), violations: 0 },
+    { name: 'a javascript: URL copied into Location', ctx: ctx('login', 302, { status: 302, headers: { location: 'javascript:alert(1)' } }, `http://127.0.0.1:1/api/v3/login?redirect=${encodeURIComponent('javascript:alert(1)')}`), violations: 1 },
+    { name: 'a foreign target carried into the authorization request\'s redirect_uri', ctx: ctx('linkExternalAccount', 302, { status: 302, headers: { location: `https://idp.example/authorize?client_id=c&redirect_uri=${encodeURIComponent('https://evil.example/cb')}` } }, `http://127.0.0.1:1/api/v3/users/me/ex-accounts/link?redirect=${encodeURIComponent('https://evil.example/cb')}`), violations: 1 },
+    { name: 'an authorization request with the server\'s own redirect_uri', ctx: ctx('linkExternalAccount', 302, { status: 302, headers: { location: `https://idp.example/authorize?client_id=c&redirect_uri=${encodeURIComponent('http://127.0.0.1:1/api/v3/cb')}` } }, `http://127.0.0.1:1/api/v3/users/me/ex-accounts/link?redirect=${encodeURIComponent('https://evil.example/cb')}`), violations: 0 },
+  ]],
+  [authCookieLifetimeBounded, [
+    { name: 'a browser-session cookie and a state cookie of 10 minutes', ctx: ctx('login', 204, { status: 204, headers: { 'set-cookie': [SESSION, 'oauth_state=x; Max-Age=600; HttpOnly; SameSite=Lax'] } }), violations: 0 },
+    { name: 'a session cookie of 30 days', ctx: ctx('login', 204, { status: 204, headers: { 'set-cookie': [`${SESSION}; Max-Age=${30 * 86400}`] } }), violations: 0 },
+    { name: 'a session cookie of a year', ctx: ctx('login', 204, { status: 204, headers: { 'set-cookie': [`${SESSION}; Max-Age=${365 * 86400}`] } }), violations: 1 },
+    { name: 'a CSRF cookie of a year (it keeps nobody logged in)', ctx: ctx('login', 204, { status: 204, headers: { 'set-cookie': [SESSION, `csrftoken=x; Max-Age=${365 * 86400}; SameSite=Lax`] } }), violations: 0 },
+    { name: 'a session cookie expiring in 2099', ctx: ctx('login', 204, { status: 204, headers: { 'set-cookie': [`${SESSION}; Expires=Thu, 01 Jan 2099 00:00:00 GMT`] } }), violations: 1 },
   ]],
   [setCookieWellFormed, [
     { name: 'a name=value pair', ctx: ctx('login', 204, { status: 204, headers: { 'set-cookie': [SESSION] } }), violations: 0 },
@@ -85,6 +98,8 @@ const TABLE: [Check, Row[]][] = [
   [sessionCookieHttpOnly, [
     { name: 'HttpOnly', ctx: ctx('login', 204, { status: 204, headers: { 'set-cookie': [SESSION] } }), violations: 0 },
     { name: 'no HttpOnly', ctx: ctx('login', 204, { status: 204, headers: { 'set-cookie': ['r_session=abcdef0123; Path=/; SameSite=Lax'] } }), violations: 1 },
+    { name: 'an OAuth state cookie without HttpOnly', ctx: ctx('login', 204, { status: 204, headers: { 'set-cookie': [SESSION, 'oauth_state=xyz; Path=/; SameSite=Lax'] } }), violations: 1 },
+    { name: 'a CSRF cookie without HttpOnly (script reads it) and an unrelated cookie', ctx: ctx('login', 204, { status: 204, headers: { 'set-cookie': [SESSION, 'XSRF-TOKEN=xyz; Path=/; SameSite=Strict', 'lang=en; Path=/'] } }), violations: 0 },
   ]],
   [sessionCookieSameSite, [
     { name: 'SameSite', ctx: ctx('login', 204, { status: 204, headers: { 'set-cookie': [SESSION] } }), violations: 0 },

@@ -21,12 +21,13 @@ export interface CliRun {
  * Runs `npm run conformance`'s entry point as a user would, in a child process with exactly the
  * given environment on top of a clean one (no CONFORMANCE_* or API variables leak in from ours).
  */
-export async function runConformance(env: Record<string, string>, args: string[] = []): Promise<CliRun> {
+/** `root`: the checkout whose CLI runs (a self-test's copy of this one). */
+export async function runConformance(env: Record<string, string>, args: string[] = [], root = ROOT): Promise<CliRun> {
   const reportDir = env.CONFORMANCE_REPORT_DIR ?? mkdtempSync(join(tmpdir(), 'conformance-'));
   const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(CONFORMANCE_|TRAQ_|NEXTAUTH_|SVIX_|SEMAPHORE_|PW_|PLAYWRIGHT_|TEST_)/.test(k)));
   const started = Date.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', resolve(ROOT, 'engine/cli/conformance.ts'), ...args], {
-    cwd: env.CWD ?? ROOT,
+  const child = spawn(process.execPath, ['--import', 'tsx', resolve(root, 'engine/cli/conformance.ts'), ...args], {
+    cwd: env.CWD ?? root,
     // The default pace (20 requests per second) spares a staging server; the self-tests' servers are
     // in this process on loopback, and at that pace a live run spent half its time waiting (traq:
     // 114 requests, 9.5 s paced, 5.1 s not). A test about the pace sets its own.

@@ -1,14 +1,13 @@
 import type { Faker } from '@faker-js/faker';
 import type { TestInfo } from '@playwright/test';
 import type { CallOptions } from '../../engine/client.ts';
-import { needVariables } from '../../engine/preconditions.ts';
 import { ApiFlows, useFlows } from '../../engine/flows.ts';
 import { test as engine, expect, anonymous, type Identity } from '../../engine/test.ts';
 import type { Exchange } from '../../engine/http/exchange.ts';
 import type { RunContext } from '../../engine/run.ts';
 
 export { expect, anonymous, type Identity };
-export { req, finding, violation } from '../../engine/test.ts';
+export { req, finding, violation, expectRefused } from '../../engine/test.ts';
 
 export type Operation = 'getQrLogin' | 'getSession' | 'logout' | 'provokeLogin' | 'provokeLoginOnAccount' | 'provokeLoginOnUser';
 
@@ -36,8 +35,8 @@ export interface UserContext {
  * session the test's requests may have opened on the server, whether the test passed or not.
  */
 export class NextAuth extends ApiFlows {
-  /** Nonces a request was served with: the server may hold a session for each. */
-  private readonly sessions = new Set<string>();
+  /** Nonces a request was served with, by server: the server may hold a session for each. */
+  private readonly sessions = new Map<string, Set<string>>();
 
   constructor(run: RunContext, info: TestInfo, private readonly data: Faker) {
     super('nextauth', run, info);
@@ -54,7 +53,7 @@ export class NextAuth extends ApiFlows {
 
   /** The API key acting as NEXTAUTH_ROLE_ID, a role it may assume; a skip naming the variable without it. */
   role(): Identity {
-    const { NEXTAUTH_ROLE_ID } = needVariables(this.run, 'nextauth', ['NEXTAUTH_ROLE_ID'], this.info);
+    const { NEXTAUTH_ROLE_ID } = this.need('NEXTAUTH_ROLE_ID');
     return { label: 'API key with an allowed X-su role', headers: { ...this.key.headers, 'x-su': NEXTAUTH_ROLE_ID! } };
   }
 
@@ -77,6 +76,17 @@ export class NextAuth extends ApiFlows {
     return this.vars.NEXTAUTH_SERVER_ID!;
   }
 
+  /**
+   * NEXTAUTH_SECOND_SERVER_ID, a virtual server the API key may not act on (the second identity of
+   * the cross-server scenarios); a skip naming the variable without it.
+   */
+  foreignServer(): string {
+    const { NEXTAUTH_SECOND_SERVER_ID: id } = this.need('NEXTAUTH_SECOND_SERVER_ID');
+    // The key may act on its own server, so a refusal there would prove nothing (and a 200 would be no fault).
+    this.info.skip(id === this.serverId, 'NEXTAUTH_SECOND_SERVER_ID names NEXTAUTH_SERVER_ID, the server the API key belongs to; it must name one the key may not act on');
+    return id!;
+  }
+
   /** A base64url server id made up by this run. */
   unknownServer(): string {
     return Buffer.from(`cf-unknown-server-${this.data.string.alphanumeric(12)}`).toString('base64url');
@@ -84,12 +94,12 @@ export class NextAuth extends ApiFlows {
 
   /** The account to push logins to; a skip naming NEXTAUTH_ACCOUNT_ID without it. */
   account(): string {
-    return needVariables(this.run, 'nextauth', ['NEXTAUTH_ACCOUNT_ID'], this.info).NEXTAUTH_ACCOUNT_ID!;
+    return this.need('NEXTAUTH_ACCOUNT_ID').NEXTAUTH_ACCOUNT_ID!;
   }
 
   /** The user to push logins to; a skip naming NEXTAUTH_USER_ID without it. */
   user(): string {
-    return needVariables(this.run, 'nextauth', ['NEXTAUTH_USER_ID'], this.info).NEXTAUTH_USER_ID!;
+    return this.need('NEXTAUTH_USER_ID').NEXTAUTH_USER_ID!;
   }
 
   /** An integer account id far above any a server hands out, so it belongs to nobody. */
@@ -129,27 +139,26 @@ export class NextAuth extends ApiFlows {
       params,
       headers: { ...(nonce !== null ? { 'x-nonce': nonce } : {}), ...headers },
     });
-    if (nonce !== null && ex.response && ex.response.status < 300) this.sessions.add(nonce);
+    if (nonce !== null && ex.response && ex.response.status < 300) {
+      const onServer = this.sessions.get(serverid) ?? new Set<string>();
+      this.sessions.set(serverid, onServer.add(nonce));
+    }
     return ex;
   }
 
   /**
-   * Skips where the target answers from the contract's examples only: the mock sends the same
-   * example bytes whatever the request asks for, so it cannot draw an image or tell nonces apart.
-   */
-  needServer(what: string): void {
-    this.info.skip(this.client.target.kind === 'mock', `the mock answers every request with the contract's example, so it cannot show that ${what}`);
-  }
-
-  /**
-   * Logs out every nonce a request was served with. Nothing is reported as `ended`: the run creates
-   * no credential here (its sessions are nonces no user ever logs in, which nothing in this API can
-   * do), so there is nothing whose survival a request could show; `authenticates` stays the base's.
+   * Logs out every nonce a request was served with, on the server that served it (a server that
+   * wrongly served the key on another server gets that logout too, with the run's own nonce).
+   * Nothing is reported as `ended`: the run creates no credential here (its sessions are nonces no
+   * user ever logs in, which nothing in this API can do), so there is nothing whose survival a
+   * request could show; `authenticates` stays the base's.
    */
   async cleanup(): Promise<void> {
     if (!this.stateful) return;
-    for (const nonce of [...this.sessions]) {
-      await this.client.undo('logout', { expect: 200, as: this.key, params: { serverid: this.serverId }, headers: { 'x-nonce': nonce } });
+    for (const [serverid, nonces] of [...this.sessions]) {
+      for (const nonce of nonces) {
+        await this.client.undo('logout', { expect: 200, as: this.key, params: { serverid }, headers: { 'x-nonce': nonce } });
+      }
     }
     this.sessions.clear();
   }

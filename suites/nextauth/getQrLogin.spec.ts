@@ -1,5 +1,5 @@
 import { bodyBytes } from '../../engine/http/exchange.ts';
-import { anonymous, expect, finding, req, test } from './fixtures.ts';
+import { anonymous, expect, expectRefused, finding, req, test } from './fixtures.ts';
 import { qrDiffers, qrMatchesSession, refused } from './judges.ts';
 import { readPng, sizeViolations } from './png.ts';
 
@@ -13,7 +13,7 @@ test.describe('getQrLogin  GET /servers/{serverid}/sessions/qr/login', () => {
   });
 
   test('with img=png and s, a PNG image s pixels wide and high', { annotation: req('nextauth:getQrLogin#200', 'nextauth:getQrLogin.png', 'nextauth:getQrLogin.png-size') }, async ({ nextauth, data }) => {
-    nextauth.needServer('a PNG of the requested size comes back');
+    nextauth.needState('a PNG of the requested size comes back');
     const s = data.number.int({ min: 32, max: 480 });
     const ex = await nextauth.call('getQrLogin', { expect: 200, query: { img: 'png', s } });
     expect(ex).toConform();
@@ -23,7 +23,7 @@ test.describe('getQrLogin  GET /servers/{serverid}/sessions/qr/login', () => {
   });
 
   test('with img=png and no s, a PNG image 500 pixels wide and high', { annotation: req('nextauth:getQrLogin#200', 'nextauth:getQrLogin.png', 'nextauth:getQrLogin.png-size') }, async ({ nextauth }) => {
-    nextauth.needServer('a PNG of the default size comes back');
+    nextauth.needState('a PNG of the default size comes back');
     const ex = await nextauth.call('getQrLogin', { expect: 200, query: { img: 'png' } });
     expect(ex).toConform();
     const png = readPng(bodyBytes(ex.response!));
@@ -41,7 +41,7 @@ test.describe('getQrLogin  GET /servers/{serverid}/sessions/qr/login', () => {
   });
 
   test('two nonces get different QR data', { annotation: req('nextauth:getQrLogin#200', 'nextauth:getQrLogin.nonce-bound') }, async ({ nextauth }) => {
-    nextauth.needServer('QR data depends on the nonce');
+    nextauth.needState('QR data depends on the nonce');
     const first = await nextauth.call('getQrLogin', { expect: 200, nonce: nextauth.nonce() });
     expect(first).toConform();
     const second = await nextauth.call('getQrLogin', { expect: 200, nonce: nextauth.nonce() });
@@ -91,5 +91,9 @@ test.describe('getQrLogin  GET /servers/{serverid}/sessions/qr/login', () => {
 
   test('404 for a server that does not exist', { annotation: req('nextauth:getQrLogin#404') }, async ({ nextauth }) => {
     expect(await nextauth.call('getQrLogin', { expect: 404, serverid: nextauth.unknownServer() })).toConform();
+  });
+
+  test('refused for a server the API key may not act on: no QR code for its sessions', { annotation: req('nextauth:getQrLogin.own-server-only') }, async ({ nextauth }) => {
+    expectRefused(await nextauth.call('getQrLogin', { expect: [403, 404], serverid: nextauth.foreignServer() }), 'nextauth:getQrLogin.own-server-only');
   });
 });

@@ -1,4 +1,4 @@
-import { anonymous, expect, finding, req, test } from './fixtures.ts';
+import { anonymous, expect, expectRefused, finding, req, test } from './fixtures.ts';
 import { notLoggedIn, refused } from './judges.ts';
 
 test.describe('getSession  GET /servers/{serverid}/sessions/', () => {
@@ -42,5 +42,10 @@ test.describe('getSession  GET /servers/{serverid}/sessions/', () => {
 
   test('404 for a server that does not exist', { annotation: req('nextauth:getSession#404') }, async ({ nextauth }) => {
     expect(await nextauth.call('getSession', { expect: 404, serverid: nextauth.unknownServer() })).toConform();
+  });
+
+  test('refused for a server the API key may not act on: no login status of its sessions', { annotation: req('nextauth:getSession.own-server-only') }, async ({ nextauth }) => {
+    // A fresh nonce: the key names the other server's session, never one somebody logged in.
+    expectRefused(await nextauth.call('getSession', { expect: [403, 404], serverid: nextauth.foreignServer() }), 'nextauth:getSession.own-server-only');
   });
 });

@@ -1,4 +1,4 @@
-import { anonymous, expect, finding, req, test } from './fixtures.ts';
+import { anonymous, expect, expectRefused, finding, req, test } from './fixtures.ts';
 import { refused } from './judges.ts';
 
 test.describe('logout  POST /servers/{serverid}/sessions/logout', () => {
@@ -38,5 +38,10 @@ test.describe('logout  POST /servers/{serverid}/sessions/logout', () => {
 
   test('404 for a server that does not exist', { annotation: req('nextauth:logout#404') }, async ({ nextauth }) => {
     expect(await nextauth.call('logout', { expect: 404, serverid: nextauth.unknownServer() })).toConform();
+  });
+
+  test('refused for a server the API key may not act on: none of its sessions is ended', { annotation: req('nextauth:logout.own-server-only') }, async ({ nextauth }) => {
+    // A fresh nonce, so even a server that wrongly serves the key there ends nobody's login.
+    expectRefused(await nextauth.call('logout', { expect: [403, 404], serverid: nextauth.foreignServer() }), 'nextauth:logout.own-server-only');
   });
 });

@@ -1,4 +1,4 @@
-import { anonymous, expect, finding, req, test } from './fixtures.ts';
+import { anonymous, expect, expectRefused, finding, req, test } from './fixtures.ts';
 import { refused } from './judges.ts';
 
 test.describe('provokeLogin  POST /servers/{serverid}/sessions/provokelogin', () => {
@@ -40,5 +40,10 @@ test.describe('provokeLogin  POST /servers/{serverid}/sessions/provokelogin', ()
 
   test('404 for a server that does not exist', { annotation: req('nextauth:provokeLogin#404') }, async ({ nextauth }) => {
     expect(await nextauth.call('provokeLogin', { expect: 404, serverid: nextauth.unknownServer() })).toConform();
+  });
+
+  test('refused for a server the API key may not act on: nothing is pushed for its sessions', { annotation: req('nextauth:provokeLogin.own-server-only') }, async ({ nextauth }) => {
+    // A fresh nonce has no last account, so even a server that wrongly serves the key there pushes nothing.
+    expectRefused(await nextauth.call('provokeLogin', { expect: [403, 404], serverid: nextauth.foreignServer(), json: nextauth.userContext() }), 'nextauth:provokeLogin.own-server-only');
   });
 });

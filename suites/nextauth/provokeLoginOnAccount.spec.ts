@@ -1,5 +1,4 @@
-import { needState } from '../../engine/preconditions.ts';
-import { anonymous, expect, finding, req, test } from './fixtures.ts';
+import { anonymous, expect, expectRefused, finding, req, test } from './fixtures.ts';
 import { notLoggedIn, refused } from './judges.ts';
 
 test.describe('provokeLoginOnAccount  POST /servers/{serverid}/accounts/{accountid}/provokelogin', () => {
@@ -7,9 +6,9 @@ test.describe('provokeLoginOnAccount  POST /servers/{serverid}/accounts/{account
     expect(await nextauth.call('provokeLoginOnAccount', { expect: 200, accountid: nextauth.account(), json: nextauth.userContext() })).toConform();
   });
 
-  test('a pushed login leaves the session logged out until the user confirms it', { annotation: req('nextauth:provokeLoginOnAccount#200', 'nextauth:getSession#200', 'nextauth:provokeLoginOnAccount.awaits-confirmation') }, async ({ nextauth, run }, info) => {
+  test('a pushed login leaves the session logged out until the user confirms it', { annotation: req('nextauth:provokeLoginOnAccount#200', 'nextauth:getSession#200', 'nextauth:provokeLoginOnAccount.awaits-confirmation') }, async ({ nextauth }) => {
     const accountid = nextauth.account();
-    needState(run, 'nextauth', info, 'a pushed login leaves the session logged out');
+    nextauth.needState('a pushed login leaves the session logged out');
     const nonce = nextauth.nonce();
     const push = await nextauth.call('provokeLoginOnAccount', { expect: 200, nonce, accountid });
     expect(push).toConform();
@@ -57,5 +56,11 @@ test.describe('provokeLoginOnAccount  POST /servers/{serverid}/accounts/{account
 
   test('404 for an account that does not exist', { annotation: req('nextauth:provokeLoginOnAccount#404') }, async ({ nextauth }) => {
     expect(await nextauth.call('provokeLoginOnAccount', { expect: 404, accountid: nextauth.unknownAccount() })).toConform();
+  });
+
+  test('refused for a server the API key may not act on: nothing is pushed to its accounts', { annotation: req('nextauth:provokeLoginOnAccount.own-server-only') }, async ({ nextauth }) => {
+    // An account that exists nowhere: a server that wrongly serves the key there pushes to nobody
+    // (and, finding no account, may then answer 404: a refusal this scenario cannot tell apart).
+    expectRefused(await nextauth.call('provokeLoginOnAccount', { expect: [403, 404], serverid: nextauth.foreignServer(), accountid: nextauth.unknownAccount() }), 'nextauth:provokeLoginOnAccount.own-server-only');
   });
 });

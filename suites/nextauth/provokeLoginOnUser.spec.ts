@@ -1,5 +1,4 @@
-import { needState } from '../../engine/preconditions.ts';
-import { anonymous, expect, finding, req, test } from './fixtures.ts';
+import { anonymous, expect, expectRefused, finding, req, test } from './fixtures.ts';
 import { notLoggedIn, refused } from './judges.ts';
 
 test.describe('provokeLoginOnUser  POST /servers/{serverid}/users/{userid}/provokelogin', () => {
@@ -7,9 +6,9 @@ test.describe('provokeLoginOnUser  POST /servers/{serverid}/users/{userid}/provo
     expect(await nextauth.call('provokeLoginOnUser', { expect: 200, userid: nextauth.user(), json: nextauth.userContext() })).toConform();
   });
 
-  test('a pushed login leaves the session logged out until the user confirms it', { annotation: req('nextauth:provokeLoginOnUser#200', 'nextauth:getSession#200', 'nextauth:provokeLoginOnUser.awaits-confirmation') }, async ({ nextauth, run }, info) => {
+  test('a pushed login leaves the session logged out until the user confirms it', { annotation: req('nextauth:provokeLoginOnUser#200', 'nextauth:getSession#200', 'nextauth:provokeLoginOnUser.awaits-confirmation') }, async ({ nextauth }) => {
     const userid = nextauth.user();
-    needState(run, 'nextauth', info, 'a pushed login leaves the session logged out');
+    nextauth.needState('a pushed login leaves the session logged out');
     const nonce = nextauth.nonce();
     const push = await nextauth.call('provokeLoginOnUser', { expect: 200, nonce, userid });
     expect(push).toConform();
@@ -53,5 +52,11 @@ test.describe('provokeLoginOnUser  POST /servers/{serverid}/users/{userid}/provo
 
   test('404 for a user that does not exist', { annotation: req('nextauth:provokeLoginOnUser#404') }, async ({ nextauth }) => {
     expect(await nextauth.call('provokeLoginOnUser', { expect: 404, userid: nextauth.unknownUser() })).toConform();
+  });
+
+  test('refused for a server the API key may not act on: nothing is pushed to its users', { annotation: req('nextauth:provokeLoginOnUser.own-server-only') }, async ({ nextauth }) => {
+    // A user that exists nowhere: a server that wrongly serves the key there pushes to nobody
+    // (and, finding no user, may then answer 404: a refusal this scenario cannot tell apart).
+    expectRefused(await nextauth.call('provokeLoginOnUser', { expect: [403, 404], serverid: nextauth.foreignServer(), userid: nextauth.unknownUser() }), 'nextauth:provokeLoginOnUser.own-server-only');
   });
 });

@@ -1,4 +1,3 @@
-import { needState } from '../../engine/preconditions.ts';
 import { anonymous, bearer, expect, expectRefused, req, test, tokenIds } from './fixtures.ts';
 
 test.describe('createApiToken  POST /user/tokens', () => {
@@ -19,14 +18,14 @@ test.describe('createApiToken  POST /user/tokens', () => {
     expectRefused(await semaphore.createToken(anonymous, { expect: 401 }), 'semaphore:createApiToken.requires-credentials');
   });
 
-  test('refused for a session cookie the server never issued', { annotation: req('semaphore:createApiToken.requires-credentials') }, async ({ semaphore, run, data }, info) => {
-    needState(run, 'semaphore', info, 'a cookie it never issued is refused (it checks only that one is present)');
+  test('refused for a session cookie the server never issued', { annotation: req('semaphore:createApiToken.requires-credentials') }, async ({ semaphore, data }) => {
+    semaphore.needState('a cookie it never issued is refused (it checks only that one is present)');
     const forged = { label: 'forged session cookie', headers: { cookie: `semaphore=${data.string.alphanumeric(64)}` } };
     expectRefused(await semaphore.createToken(forged, { expect: 401 }), 'semaphore:createApiToken.requires-credentials');
   });
 
-  test('refused for an API token the server never issued', { annotation: req('semaphore:createApiToken.requires-credentials') }, async ({ semaphore, run, data }, info) => {
-    needState(run, 'semaphore', info, 'a token it never issued is refused (it checks only that one is present)');
+  test('refused for an API token the server never issued', { annotation: req('semaphore:createApiToken.requires-credentials') }, async ({ semaphore, data }) => {
+    semaphore.needState('a token it never issued is refused (it checks only that one is present)');
     expectRefused(await semaphore.createToken(bearer(data.string.alphanumeric({ length: 44, casing: 'lower' })), { expect: 401 }), 'semaphore:createApiToken.requires-credentials');
   });
 });

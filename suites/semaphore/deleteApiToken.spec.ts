@@ -1,6 +1,6 @@
 import type { Faker } from '@faker-js/faker';
-import { needState } from '../../engine/preconditions.ts';
-import { anonymous, bearer, expect, expectRefused, finding, req, test, violation } from './fixtures.ts';
+import { unaffectedByOther, effectUnjudged } from '../../engine/checks/cross-identity.ts';
+import { anonymous, bearer, expect, expectRefused, finding, req, SECOND_CREDENTIALS, test } from './fixtures.ts';
 
 /** An id of the shape Semaphore gives its tokens. */
 const unknownTokenId = (data: Faker): string => data.string.alphanumeric({ length: 44, casing: 'lower' });
@@ -11,8 +11,8 @@ test.describe('deleteApiToken  DELETE /user/tokens/{api_token_id}', () => {
     expect(await semaphore.deleteToken(token.owner, token.id, { expect: 204 })).toConform();
   });
 
-  test('afterwards the expired token no longer authenticates', { annotation: req('semaphore:deleteApiToken#204', 'semaphore:deleteApiToken.token-revoked') }, async ({ semaphore, run }, info) => {
-    needState(run, 'semaphore', info, 'an expired token stops working');
+  test('afterwards the expired token no longer authenticates', { annotation: req('semaphore:deleteApiToken#204', 'semaphore:deleteApiToken.token-revoked') }, async ({ semaphore }) => {
+    semaphore.needState('an expired token stops working');
     const token = await semaphore.token();
     expect(await semaphore.deleteToken(token.owner, token.id, { expect: 204 })).toConform();
     expectRefused(await semaphore.call('listApiTokens', { expect: 401, as: token.bearer }), 'semaphore:deleteApiToken.token-revoked');
@@ -31,15 +31,38 @@ test.describe('deleteApiToken  DELETE /user/tokens/{api_token_id}', () => {
     expectRefused(await semaphore.deleteToken(anonymous, unknownTokenId(data), { expect: 401 }), 'semaphore:deleteApiToken.requires-credentials');
   });
 
-  test('refused for a session cookie the server never issued', { annotation: req('semaphore:deleteApiToken.requires-credentials') }, async ({ semaphore, run, data }, info) => {
-    needState(run, 'semaphore', info, 'a cookie it never issued is refused (it checks only that one is present)');
+  test('refused for a session cookie the server never issued', { annotation: req('semaphore:deleteApiToken.requires-credentials') }, async ({ semaphore, data }) => {
+    semaphore.needState('a cookie it never issued is refused (it checks only that one is present)');
     const forged = { label: 'forged session cookie', headers: { cookie: `semaphore=${data.string.alphanumeric(64)}` } };
     expectRefused(await semaphore.deleteToken(forged, unknownTokenId(data), { expect: 401 }), 'semaphore:deleteApiToken.requires-credentials');
   });
 
-  test('refused for an API token the server never issued', { annotation: req('semaphore:deleteApiToken.requires-credentials') }, async ({ semaphore, run, data }, info) => {
-    needState(run, 'semaphore', info, 'a token it never issued is refused (it checks only that one is present)');
+  test('refused for an API token the server never issued', { annotation: req('semaphore:deleteApiToken.requires-credentials') }, async ({ semaphore, data }) => {
+    semaphore.needState('a token it never issued is refused (it checks only that one is present)');
     const forged = unknownTokenId(data);
     expectRefused(await semaphore.deleteToken(bearer(forged), forged, { expect: 401 }), 'semaphore:deleteApiToken.requires-credentials');
   });
+});
+
+test.describe('deleteApiToken  DELETE /user/tokens/{api_token_id}, by another user', () => {
+  for (const second of SECOND_CREDENTIALS) {
+    test(`another user's ${second.kind} naming A's token leaves it working, and gets 204 or a 4xx`, { annotation: req('semaphore:deleteApiToken.foreign-id', 'semaphore:deleteApiToken.only-own') }, async ({ semaphore }) => {
+      semaphore.needState('another user\'s request leaves A\'s token as it was');
+      // B first: without the second user's variables the test skips before it creates anything.
+      const b = await second.of(semaphore);
+      const a = await semaphore.token();
+      const before = [await semaphore.probe(a.bearer), await semaphore.listsUnexpired(a.owner, a.id)];
+      const ex = await semaphore.deleteToken(b, a.id, { expect: 204 });
+      const after = [await semaphore.probe(a.bearer), await semaphore.listsUnexpired(a.owner, a.id)];
+      // The document lists only 204 (a no-op for someone else's id, as Semaphore on PostgreSQL answers); a refusal is any 4xx.
+      if (ex.response?.status === 204) expect.soft(ex).toConform({ because: 'semaphore:deleteApiToken.foreign-id' });
+      else expect.soft({ ...ex, expectedStatus: '4XX' as const }).toConform({ because: 'semaphore:deleteApiToken.foreign-id' });
+      const effects = [
+        { object: 'A\'s API token', loss: 'stopped authenticating', before: before[0]!.works, after: after[0]!.works },
+        { object: 'A\'s API token', loss: 'was gone or expired in A\'s list', before: before[1]!.works, after: after[1]!.works },
+      ];
+      const exchanges = [ex, ...after.map((p) => p.exchange)];
+      expect(finding('semaphore:deleteApiToken.only-own', exchanges, effects.flatMap(unaffectedByOther), effects.map(effectUnjudged).find((r) => r !== undefined))).toConform();
+    });
+  }
 });

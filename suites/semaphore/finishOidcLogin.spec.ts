@@ -1,4 +1,3 @@
-import { needState } from '../../engine/preconditions.ts';
 import type { Exchange } from '../../engine/http/exchange.ts';
 import { expect, finding, req, setsNoSession, test, toLoginPage, type Semaphore } from './fixtures.ts';
 
@@ -21,8 +20,8 @@ test.describe('finishOidcLogin  GET /auth/oidc/{provider_id}/redirect', () => {
     expect(refused(semaphore, ex)).toConform();
   });
 
-  test('302 to the login page, and no session, for the state issued to another browser', { annotation: req('semaphore:finishOidcLogin#302', 'RFC9110-10.2.2', 'semaphore:finishOidcLogin.rejects-bad-state') }, async ({ semaphore, run, data }, info) => {
-    needState(run, 'semaphore', info, 'a state it issued is refused without the browser that holds it');
+  test('302 to the login page, and no session, for the state issued to another browser', { annotation: req('semaphore:finishOidcLogin#302', 'RFC9110-10.2.2', 'semaphore:finishOidcLogin.rejects-bad-state') }, async ({ semaphore, data }) => {
+    semaphore.needState('a state it issued is refused without the browser that holds it');
     const provider = semaphore.oidcProvider();
     const issued = await semaphore.oidcState(provider);
     // The state comes back without the state cookie that binds it to the browser it was issued to.

@@ -1,10 +1,11 @@
 import { ApiFlows, useFlows } from '../../engine/flows.ts';
+import { sessionFrom as sessionCookie, setsSessionCookie } from '../../engine/sessions.ts';
 import { test as engine, expect, ApiClient, anonymous, violation, type Identity } from '../../engine/test.ts';
-import { needVariables, precondition } from '../../engine/preconditions.ts';
-import { sessionCookiesSet, setCookies } from '../../engine/checks/cookies.ts';
+import { precondition } from '../../engine/preconditions.ts';
+import { sessionCookiesSet } from '../../engine/checks/cookies.ts';
 import type { Violation } from '../../engine/checks/types.ts';
+import type { Works } from '../../engine/checks/cross-identity.ts';
 import type { Contract } from '../../engine/contract/model.ts';
-import { finding } from '../../engine/test.ts';
 import { header, jsonBody, type Exchange } from '../../engine/http/exchange.ts';
 import type { RunContext } from '../../engine/run.ts';
 import type { TestInfo } from '@playwright/test';
@@ -43,6 +44,14 @@ export class Semaphore extends ApiFlows {
     return { auth: v.SEMAPHORE_USERNAME!, password: v.SEMAPHORE_PASSWORD! };
   }
 
+  /** The second identity's credentials (B), or a skip naming SEMAPHORE_SECOND_USERNAME and SEMAPHORE_SECOND_PASSWORD. */
+  get secondUser(): Credentials {
+    const v = this.need('SEMAPHORE_SECOND_USERNAME', 'SEMAPHORE_SECOND_PASSWORD');
+    // The same account twice would make every "B sees A's object" a false finding.
+    precondition(v.SEMAPHORE_SECOND_USERNAME!.toLowerCase() !== this.user.auth.toLowerCase(), this.info, 'SEMAPHORE_SECOND_USERNAME names the same user as SEMAPHORE_USERNAME');
+    return { auth: v.SEMAPHORE_SECOND_USERNAME!, password: v.SEMAPHORE_SECOND_PASSWORD! };
+  }
+
   get contract(): Contract {
     return this.client.contract;
   }
@@ -53,9 +62,10 @@ export class Semaphore extends ApiFlows {
    * POST /auth/login with credentials as JSON, or with `raw` text sent as application/json (for
    * a body that is not JSON). A session it opens is remembered for teardown.
    */
-  async login(credentials: Partial<Credentials> | { raw: string }, options: { expect: number }): Promise<Exchange> {
+  async login(credentials: Partial<Credentials> | { raw: string }, options: { expect: number; as?: Identity }): Promise<Exchange> {
     const ex = await this.call('login', {
       expect: options.expect,
+      ...(options.as ? { as: options.as } : {}),
       ...('raw' in credentials ? { body: credentials.raw, contentType: 'application/json' } : { json: credentials }),
     });
     const id = sessionFrom(ex);
@@ -63,12 +73,26 @@ export class Semaphore extends ApiFlows {
     return ex;
   }
 
+  /** A session the test found working without a Set-Cookie naming it (a login that adopted a chosen value): ended at teardown. */
+  remember(session: Identity): void {
+    this.sessions.push(session);
+  }
+
   /** A fresh session of the configured user; skips the test (precondition) when login does not work. */
   async session(): Promise<Identity> {
-    const ex = await this.login(this.user, { expect: 204 });
+    return this.sessionOf(this.user, 'A');
+  }
+
+  /** A fresh session of the second user (B); skips naming the variables when they are not set. */
+  async second(): Promise<Identity> {
+    return this.sessionOf(this.secondUser, 'B');
+  }
+
+  private async sessionOf(user: Credentials, who: string): Promise<Identity> {
+    const ex = await this.login(user, { expect: 204 });
     const id = sessionFrom(ex);
     precondition(id !== undefined && ex.response!.status < 400, this.info, `login did not open a session (status ${ex.response?.status ?? ex.error}); see semaphore:login#204`);
-    return id;
+    return { ...id, label: `${who}'s session cookie` };
   }
 
   /** POST /user/tokens as `as`; a token it creates is remembered and expired at teardown. */
@@ -81,23 +105,49 @@ export class Semaphore extends ApiFlows {
 
   /** A new API token of the configured user (created with a fresh session); a precondition for tests that use one. */
   async token(): Promise<{ id: string; bearer: Identity; owner: Identity }> {
-    const owner = await this.session();
+    return this.tokenOf(await this.session());
+  }
+
+  /** A new API token created by `owner` (a session); a precondition for tests that use one. */
+  async tokenOf(owner: Identity): Promise<{ id: string; bearer: Identity; owner: Identity }> {
     const ex = await this.createToken(owner, { expect: 201 });
     const [id] = ex.response?.status === 201 ? tokenIds(ex) : [];
     precondition(id !== undefined, this.info, `POST /user/tokens did not create a token (status ${ex.response?.status ?? ex.error}); see semaphore:createApiToken#201`);
-    return { id, bearer: bearer(id), owner };
+    return { id, bearer: { label: owner.label.replace(/session cookie$/, 'API token'), headers: bearer(id).headers }, owner };
   }
 
-  /** DELETE /user/tokens/{id} as `as`; a token of this test that it expires needs no expiring at teardown. */
+  /**
+   * DELETE /user/tokens/{id} as `as`. A token of this test that its owner (or the token itself)
+   * expires needs no expiring at teardown; a 204 to anyone else (another user's no-op) changes nothing.
+   */
   async deleteToken(as: Identity, id: string, options: { expect: number }): Promise<Exchange> {
     const ex = await this.call('deleteApiToken', { expect: options.expect, as, params: { api_token_id: id } });
-    if (ex.response?.status === 204) this.forget(id);
+    if (ex.response?.status === 204) this.forget(id, as);
     return ex;
+  }
+
+  /**
+   * Whether `who` authenticates, judged by GET /user/tokens (200 yes, 401 or 403 no, anything else
+   * can't tell), with the exchange as evidence.
+   */
+  async probe(who: Identity): Promise<{ exchange: Exchange; works: Works }> {
+    const exchange = await this.call('listApiTokens', { expect: 200, as: who });
+    const status = exchange.response?.status;
+    return { exchange, works: status === 200 ? true : status === 401 || status === 403 ? false : undefined };
+  }
+
+  /** Whether `owner`'s list shows the token `id` unexpired (undefined when the list was not given). */
+  async listsUnexpired(owner: Identity, id: string): Promise<{ exchange: Exchange; works: Works }> {
+    const exchange = await this.call('listApiTokens', { expect: 200, as: owner });
+    if (exchange.response?.status !== 200) return { exchange, works: undefined };
+    const body = jsonBody(exchange.response);
+    const listed = body.ok && Array.isArray(body.value) ? body.value.find((t) => (t as { id?: unknown })?.id === id) as { expired?: unknown } | undefined : undefined;
+    return { exchange, works: listed !== undefined && listed.expired !== true };
   }
 
   /** The configured OIDC provider's id, or a skip naming SEMAPHORE_OIDC_PROVIDER. */
   oidcProvider(): string {
-    return needVariables(this.run, 'semaphore', ['SEMAPHORE_OIDC_PROVIDER'], this.info).SEMAPHORE_OIDC_PROVIDER!;
+    return this.need('SEMAPHORE_OIDC_PROVIDER').SEMAPHORE_OIDC_PROVIDER!;
   }
 
   /** Starts an OIDC sign-in with `provider` and returns the state the server put into the authorization request. */
@@ -132,28 +182,29 @@ export class Semaphore extends ApiFlows {
     }
   }
 
-  private forget(id: string): void {
-    const i = this.tokens.findIndex((t) => t.id === id);
+  private forget(id: string, by: Identity): void {
+    const i = this.tokens.findIndex((t) => t.id === id && (t.owner === by || by.headers.authorization === `Bearer ${id}`));
     if (i >= 0) this.tokens.splice(i, 1);
   }
 }
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
+/**
+ * The second user's credentials a cross-identity test acts with: a session of B (a fresh login),
+ * or an API token B created with it. Both must act as B and never as A.
+ */
+export const SECOND_CREDENTIALS: readonly { kind: string; of: (semaphore: Semaphore) => Promise<Identity> }[] = [
+  { kind: 'session', of: (semaphore) => semaphore.second() },
+  { kind: 'API token', of: async (semaphore) => (await semaphore.tokenOf(await semaphore.second())).bearer },
+];
+
 export const bearer = (tokenId: string): Identity => ({ label: 'API token', headers: { authorization: `Bearer ${tokenId}` } });
 
-/** The `semaphore` session cookie a response sets, as an identity (a cookie being cleared is none). */
-export function sessionFrom(ex: Exchange): Identity | undefined {
-  const line = ex.response && setCookies(ex.response).find((c) => c.cookie.name === 'semaphore' && c.cookie.value !== '');
-  return line ? { label: 'session cookie', headers: { cookie: `semaphore=${line.cookie.value}` } } : undefined;
-}
+export const sessionFrom = (ex: Exchange): Identity | undefined => sessionCookie(ex, 'semaphore');
 
 /** The login set the session cookie; without it the cookie checks of that test are not reached. */
-export function setsSession(ex: Exchange) {
-  return finding('semaphore:login.session-works', [ex], ex.response && ex.response.status < 400 && !sessionFrom(ex)
-    ? [violation('sets_session_cookie', 'the login set no semaphore cookie', { expected: 'Set-Cookie: semaphore=…', received: 'none' })]
-    : []);
-}
+export const setsSession = (ex: Exchange) => setsSessionCookie(ex, 'semaphore', 'semaphore:login.session-works');
 
 /** The ids of the APIToken or APIToken[] a response carries. */
 export function tokenIds(ex: Exchange): string[] {

@@ -1,5 +1,5 @@
-import { needState } from '../../engine/preconditions.ts';
-import { anonymous, bearer, expect, expectRefused, req, test } from './fixtures.ts';
+import { listsNoneOf } from '../../engine/checks/cross-identity.ts';
+import { anonymous, bearer, expect, expectRefused, finding, req, SECOND_CREDENTIALS, test, tokenIds } from './fixtures.ts';
 
 test.describe('listApiTokens  GET /user/tokens', () => {
   test('200 with the caller\'s tokens as APIToken[] for a session cookie', { annotation: req('semaphore:listApiTokens#200', 'ASVS-8.2.1') }, async ({ semaphore }) => {
@@ -16,14 +16,28 @@ test.describe('listApiTokens  GET /user/tokens', () => {
     expectRefused(await semaphore.call('listApiTokens', { expect: 401, as: anonymous }), 'semaphore:listApiTokens.requires-credentials');
   });
 
-  test('refused for a session cookie the server never issued', { annotation: req('semaphore:listApiTokens.requires-credentials') }, async ({ semaphore, run, data }, info) => {
-    needState(run, 'semaphore', info, 'a cookie it never issued is refused (it checks only that one is present)');
+  test('refused for a session cookie the server never issued', { annotation: req('semaphore:listApiTokens.requires-credentials') }, async ({ semaphore, data }) => {
+    semaphore.needState('a cookie it never issued is refused (it checks only that one is present)');
     const forged = { label: 'forged session cookie', headers: { cookie: `semaphore=${data.string.alphanumeric(64)}` } };
     expectRefused(await semaphore.call('listApiTokens', { expect: 401, as: forged }), 'semaphore:listApiTokens.requires-credentials');
   });
 
-  test('refused for an API token the server never issued', { annotation: req('semaphore:listApiTokens.requires-credentials') }, async ({ semaphore, run, data }, info) => {
-    needState(run, 'semaphore', info, 'a token it never issued is refused (it checks only that one is present)');
+  test('refused for an API token the server never issued', { annotation: req('semaphore:listApiTokens.requires-credentials') }, async ({ semaphore, data }) => {
+    semaphore.needState('a token it never issued is refused (it checks only that one is present)');
     expectRefused(await semaphore.call('listApiTokens', { expect: 401, as: bearer(data.string.alphanumeric({ length: 44, casing: 'lower' })) }), 'semaphore:listApiTokens.requires-credentials');
   });
+});
+
+test.describe('listApiTokens  GET /user/tokens, by another user', () => {
+  for (const second of SECOND_CREDENTIALS) {
+    test(`another user's ${second.kind} lists none of A's tokens`, { annotation: req('semaphore:listApiTokens#200', 'semaphore:listApiTokens.only-own') }, async ({ semaphore }) => {
+      semaphore.needState('each user sees only their own tokens (it answers every list with the contract\'s example)');
+      const b = await second.of(semaphore);
+      const a = await semaphore.token();
+      const ex = await semaphore.call('listApiTokens', { expect: 200, as: b });
+      expect(ex).toConform();
+      // A credential of B that was answered as A would list A's token here too.
+      expect(finding('semaphore:listApiTokens.only-own', [ex], listsNoneOf(`B's list (with B's ${second.kind})`, tokenIds(ex), [a.id], 'API tokens'))).toConform();
+    });
+  }
 });

@@ -1,4 +1,5 @@
-import { needState } from '../../engine/preconditions.ts';
+import { precondition } from '../../engine/preconditions.ts';
+import { expectRefused } from '../../engine/test.ts';
 import { accessFrom, anonymous, appIdOutsidePattern, expect, finding, forgedBearer, idempotencyKey, req, test, unknownAppId, violation } from './fixtures.ts';
 
 test.describe('dashboardAccess  POST /api/v1/auth/dashboard-access/{app_id}/', () => {
@@ -6,8 +7,8 @@ test.describe('dashboardAccess  POST /api/v1/auth/dashboard-access/{app_id}/', (
     expect(await svix.portalAccess({ expect: 200 })).toConform();
   });
 
-  test('the same request with the same idempotency key gets the first response back', { annotation: req('svix:dashboardAccess#200', 'svix:dashboardAccess.idempotent-replay') }, async ({ svix, run, data }, info) => {
-    needState(run, 'svix', info, 'a replay returns the first token (it answers every request with the example)');
+  test('the same request with the same idempotency key gets the first response back', { annotation: req('svix:dashboardAccess#200', 'svix:dashboardAccess.idempotent-replay') }, async ({ svix, data }) => {
+    svix.needState('a replay returns the first token (it answers every request with the example)');
     const key = idempotencyKey(data);
     const first = await svix.portalAccess({ expect: 200, idempotencyKey: key });
     expect(first).toConform();
@@ -18,6 +19,32 @@ test.describe('dashboardAccess  POST /api/v1/auth/dashboard-access/{app_id}/', (
     expect(finding('svix:dashboardAccess.idempotent-replay', [first, again], same ? [] : [
       violation('idempotent_replay', 'the repeated request minted new portal access instead of replaying the first response', { expected: 'the first response\'s token and url', received: 'a different token or url' }),
     ])).toConform();
+  });
+
+  test('a response kept for an idempotency key is not replayed to another token that sends the key', { annotation: req('svix:dashboardAccess.replay-only-to-caller') }, async ({ svix, data }, info) => {
+    svix.needState('a kept response goes back only to its caller (it replays the example to anyone)');
+    const b = await svix.portalToken();
+    const key = idempotencyKey(data);
+    const first = await svix.portalAccess({ expect: 200, idempotencyKey: key });
+    const kept = accessFrom(first).token;
+    precondition(first.response?.status === 200 && kept !== undefined, info, `dashboard-access with a fresh idempotency key got ${first.response?.status ?? first.error} without a token; see svix:dashboardAccess#200`);
+    // The same request as the organisation's, with its key, from B (whether B may call it at all is judged by svix:dashboardAccess#403).
+    const again = await svix.call('dashboardAccess', { expect: 403, as: b, params: { app_id: svix.appId }, headers: { 'idempotency-key': key } });
+    const leaked = accessFrom(again).token === kept;
+    expect(finding('svix:dashboardAccess.replay-only-to-caller', [first, again], leaked ? [
+      violation('replayed_to_other_identity', 'B got the response kept for the organisation\'s request, with the portal token minted for it', { expected: 'no response kept for another caller', received: `${again.response?.status} carrying the organisation's portal token` }),
+    ] : [])).toConform();
+  });
+
+  test('an app-portal token of another application (SVIX_SECOND_APP_ID) gets no portal access to SVIX_APP_ID', { annotation: req('svix:dashboardAccess.app-token-only-own-app') }, async ({ svix }) => {
+    svix.needState('a token of one application is refused on another (it mints for any token)');
+    const b = await svix.portalToken(svix.secondAppId());
+    const ex = await svix.call('dashboardAccess', { expect: 403, as: b, params: { app_id: svix.appId } });
+    const minted = accessFrom(ex).token !== undefined;
+    // Upstream names no status for it: any refusal (403 as for any portal token, 404 as if the application were not there).
+    expectRefused(ex, 'svix:dashboardAccess.app-token-only-own-app', minted ? [
+      violation('acts_on_other_application', 'B\'s app-portal token got portal access to A\'s application', { expected: 'a refusal, and no token', received: `${ex.response?.status} with a new portal token for SVIX_APP_ID` }),
+    ] : []);
   });
 
   test('401 with a challenge without a bearer token', { annotation: req('svix:dashboardAccess#401', 'RFC9110-15.5.2') }, async ({ svix }) => {

@@ -2,7 +2,10 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { ApiFlows, useFlows } from '../../engine/flows.ts';
 import { test as engine, expect, anonymous, type Identity } from '../../engine/test.ts';
 import type { CallOptions } from '../../engine/client.ts';
-import { needDestructive, needVariables, precondition } from '../../engine/preconditions.ts';
+import { precondition } from '../../engine/preconditions.ts';
+import { effectUnjudged, unaffectedByOther, type Works } from '../../engine/checks/cross-identity.ts';
+import { finding } from '../../engine/checks/evaluate.ts';
+import type { RequirementId } from '../../requirements/index.ts';
 import { header, jsonBody, type Exchange } from '../../engine/http/exchange.ts';
 import type { RunContext } from '../../engine/run.ts';
 import { retryAfterMs } from '../../engine/targets/live.ts';
@@ -46,11 +49,6 @@ export class Svix extends ApiFlows {
     return this.run.settings.target !== 'live' || this.run.settings.allowDestructive;
   }
 
-  /** Steps back (a skip naming CONFORMANCE_ALLOW_DESTRUCTIVE) unless the run may risk `what`. */
-  needForeignRisk(what: string): void {
-    needDestructive(this.run, this.info, what);
-  }
-
   /**
    * expire-all with input a conforming server refuses with 422. A server that accepted it anyway
    * would expire every portal token of the application named, so without the opt-in the request
@@ -61,9 +59,14 @@ export class Svix extends ApiFlows {
     if (this.mayEndForeign) return this.call('expireAll', { expect: 422, as: this.org, params: { app_id: this.appId }, ...input });
     const ex = await this.call('expireAll', { expect: 422, as: this.org, params: { app_id: unknownAppId(data) }, ...input });
     if (ex.response?.status === 404) {
-      this.needForeignRisk('this server looks the application up before it validates the body (404 for an application that does not exist), so the refusal can be shown only on SVIX_APP_ID, where a server that accepted the input would expire portal tokens this run did not create');
+      this.needDestructive('this server looks the application up before it validates the body (404 for an application that does not exist), so the refusal can be shown only on SVIX_APP_ID, where a server that accepted the input would expire portal tokens this run did not create');
     }
     return ex;
+  }
+
+  /** Another application of the organisation (SVIX_SECOND_APP_ID); without it the test skips and names the variable. */
+  secondAppId(): string {
+    return this.need('SVIX_SECOND_APP_ID').SVIX_SECOND_APP_ID!;
   }
 
   /** The organisation's API token (SVIX_TOKEN). */
@@ -99,12 +102,21 @@ export class Svix extends ApiFlows {
     });
   }
 
-  /** A fresh app-portal token for SVIX_APP_ID; skips the test (precondition) when dashboard-access does not mint one. */
-  async portalToken(): Promise<Identity> {
-    const ex = await this.portalAccess({ expect: 200 });
+  /** A fresh app-portal token for SVIX_APP_ID (or `appId`); skips the test (precondition) when dashboard-access does not mint one. */
+  async portalToken(appId?: string): Promise<Identity> {
+    const ex = await this.portalAccess({ expect: 200, ...(appId !== undefined ? { appId } : {}) });
     const token = ex.response?.status === 200 ? tokenFrom(ex) : undefined;
     precondition(token !== undefined, this.info, `dashboard-access did not mint an app-portal token (status ${ex.response?.status ?? ex.error}); see svix:dashboardAccess#200`);
     return portalIdentity(token);
+  }
+
+  /**
+   * Whether `who` works now, with the request that shows it (the same harmless request as the
+   * clean-up probe), so that a cross-identity finding carries the before and after as evidence.
+   */
+  async probe(who: Identity): Promise<Probe> {
+    const exchange = await this.call('dashboardAccess', { expect: 403, as: who, params: { app_id: probeAppId() } });
+    return { works: worksFrom(exchange), exchange };
   }
 
   /** Requires the step an idempotency scenario builds on to have been answered as documented. */
@@ -123,7 +135,7 @@ export class Svix extends ApiFlows {
    */
   async rateLimited(operationId: SvixOperation, harmless: number | ((status: number) => boolean), request: Omit<CallOptions, 'expect'>): Promise<Exchange> {
     const isHarmless = (ex: Exchange) => ex.response !== undefined && ex.response.status !== 429 && (typeof harmless === 'number' ? ex.response.status === harmless : harmless(ex.response.status));
-    const { SVIX_PROBE_RATE_LIMIT: cap } = needVariables(this.run, 'svix', ['SVIX_PROBE_RATE_LIMIT'], this.info);
+    const { SVIX_PROBE_RATE_LIMIT: cap } = this.need('SVIX_PROBE_RATE_LIMIT');
     const budget = Number(cap);
     if (!Number.isInteger(budget) || budget < 1 || budget > 10_000) throw new Error(`SVIX_PROBE_RATE_LIMIT must be a whole number of requests from 1 to 10000, not "${cap}"`);
     let sent = 0;
@@ -151,9 +163,8 @@ export class Svix extends ApiFlows {
    * (no such application) say yes; anything else cannot tell. The API has no read-only operation.
    */
   protected override async authenticates(who: Identity): Promise<boolean | undefined> {
-    const ex = await this.client.undo('dashboardAccess', { expect: 403, as: who, params: { app_id: `app_cfprobe${Date.now().toString(36)}` } });
-    const status = ex?.response?.status;
-    return status === 401 ? false : status === 403 || status === 404 ? true : undefined;
+    const ex = await this.client.undo('dashboardAccess', { expect: 403, as: who, params: { app_id: probeAppId() } });
+    return ex && worksFrom(ex);
   }
 
   async cleanup(): Promise<void> {
@@ -167,6 +178,30 @@ export class Svix extends ApiFlows {
     }
     this.portalTokens.clear();
   }
+}
+
+/** What a probe of a credential showed, and the exchange that showed it. */
+export interface Probe {
+  works: Works;
+  exchange: Exchange;
+}
+
+/** An application id of the contract's shape that no organisation has, for probes. */
+const probeAppId = (): string => `app_cfprobe${Date.now().toString(36)}`;
+
+/** 401 says the credential no longer works; 403 (a portal token may not call it) or 404 (no such application) say it does. */
+function worksFrom(ex: Exchange): Works {
+  const status = ex.response?.status;
+  return status === 401 ? false : status === 403 || status === 404 ? true : undefined;
+}
+
+/**
+ * The effect of B's `attack` on A's credential, judged by probes before and after it: losing it
+ * is the violation; a probe that could not tell leaves the requirement unjudged.
+ */
+export function effectOnCredential(id: RequirementId, object: string, before: Probe, attack: Exchange[], after: Probe) {
+  const evidence = { object, loss: 'stopped authenticating', before: before.works, after: after.works };
+  return finding(id, [before.exchange, ...attack, after.exchange], unaffectedByOther(evidence), effectUnjudged(evidence));
 }
 
 function portalIdentity(token: string): Identity {

@@ -1,14 +1,16 @@
 import { ApiFlows, useFlows } from '../../engine/flows.ts';
+import { sessionFrom as sessionCookie, setsSessionCookie } from '../../engine/sessions.ts';
 import { test as engine, expect, ApiClient, anonymous, type Identity } from '../../engine/test.ts';
-import { needVariables, precondition } from '../../engine/preconditions.ts';
-import { setCookies } from '../../engine/checks/cookies.ts';
+import { precondition } from '../../engine/preconditions.ts';
 import { jsonBody, type Exchange } from '../../engine/http/exchange.ts';
-import { finding, violation } from '../../engine/test.ts';
 import type { RunContext } from '../../engine/run.ts';
+import type { Works } from '../../engine/checks/cross-identity.ts';
+import type { RequirementId } from '../../requirements/index.ts';
 import type { TestInfo } from '@playwright/test';
 
 export { expect, anonymous, type Identity };
 export { req, finding, violation, expectRefused } from '../../engine/test.ts';
+export { unaffectedByOther, effectUnjudged, listsNoneOf } from '../../engine/checks/cross-identity.ts';
 
 export interface Credentials {
   name: string;
@@ -33,10 +35,21 @@ export class Traq extends ApiFlows {
 
   call: ApiClient['call'] = (operationId, options) => this.client.call(operationId, options);
 
-  /** POST /login; a session it opens is remembered for teardown. */
-  async login(credentials: Credentials | undefined, options: { expect: number; redirect?: string }): Promise<Exchange> {
+  /**
+   * The second identity B (TRAQ_SECOND_USERNAME), or a skip naming its variables. B must be another
+   * account than A: with the same name every "A's object in B's list" would be B's own.
+   */
+  get secondUser(): Credentials {
+    const v = this.need('TRAQ_SECOND_USERNAME', 'TRAQ_SECOND_PASSWORD');
+    precondition(v.TRAQ_SECOND_USERNAME !== this.user.name, this.info, 'TRAQ_SECOND_USERNAME names the same account as TRAQ_USERNAME; the cross-identity tests need another user');
+    return { name: v.TRAQ_SECOND_USERNAME!, password: v.TRAQ_SECOND_PASSWORD! };
+  }
+
+  /** POST /login; a session it opens is remembered for teardown. `as` sends a cookie with it (session fixation). */
+  async login(credentials: Credentials | undefined, options: { expect: number; redirect?: string; as?: Identity }): Promise<Exchange> {
     const ex = await this.call('login', {
       expect: options.expect,
+      ...(options.as ? { as: options.as } : {}),
       ...(credentials ? { json: credentials } : {}),
       ...(options.redirect !== undefined ? { query: { redirect: options.redirect } } : {}),
     });
@@ -45,17 +58,45 @@ export class Traq extends ApiFlows {
     return ex;
   }
 
-  /** A fresh session of the configured user; skips the test (precondition) when login does not work. */
-  async session(): Promise<Identity> {
-    const ex = await this.login(this.user, { expect: 204 });
+  /** A session the test came to hold otherwise than by a login's cookie (a planted value the server adopted): ended at teardown too. */
+  remember(session: Identity): void {
+    this.sessions.push(session);
+  }
+
+  /** A fresh session of the configured user (or of `credentials`); skips the test (precondition) when login does not work. */
+  async session(credentials: Credentials = this.user): Promise<Identity> {
+    const ex = await this.login(credentials, { expect: 204 });
     const id = sessionFrom(ex);
     precondition(id !== undefined && ex.response!.status < 400, this.info, `login did not open a session (status ${ex.response?.status ?? ex.error}); see traq:login#204`);
     return id;
   }
 
+  /** A fresh session of the second identity B, labelled as B's; skips naming the variables when B is not configured. */
+  async second(): Promise<Identity> {
+    const session = await this.session(this.secondUser);
+    return { ...session, label: 'B\'s session cookie' };
+  }
+
+  /** Whether a credential works now, by a recorded GET /users/me/sessions: 200 yes, 401 or 403 no, anything else can't tell. */
+  async works(as: Identity): Promise<Works> {
+    const status = (await this.call('getMySessions', { expect: 200, as })).response?.status;
+    return status === 200 ? true : status === 401 || status === 403 ? false : undefined;
+  }
+
+  /**
+   * The external accounts linked to `as`, each as "provider:externalName" (one user links one
+   * account per provider, and no two users the same one); a precondition for tests that compare lists.
+   */
+  async linkedAccounts(as: Identity): Promise<string[]> {
+    const ex = await this.call('getMyExternalAccounts', { expect: 200, as });
+    const body = ex.response?.status === 200 ? jsonBody(ex.response) : { ok: false as const };
+    precondition(body.ok && Array.isArray(body.value), this.info, 'GET /users/me/ex-accounts did not list accounts; see traq:getMyExternalAccounts#200');
+    return (body.value as { providerName?: unknown; externalName?: unknown }[]).map((a) => `${String(a.providerName)}:${String(a.externalName)}`);
+  }
+
   /** The configured bearer token, or a skip naming TRAQ_TOKEN. */
   bearer(): Identity {
-    const { TRAQ_TOKEN } = needVariables(this.run, 'traq', ['TRAQ_TOKEN'], this.info);
+    const { TRAQ_TOKEN } = this.need('TRAQ_TOKEN');
     return { label: 'bearer token', headers: { authorization: `Bearer ${TRAQ_TOKEN}` } };
   }
 
@@ -86,17 +127,20 @@ export class Traq extends ApiFlows {
   }
 }
 
-/** The login set the session cookie; without it the cookie checks of that test are not reached. */
-export function setsSession(ex: Exchange) {
-  return finding('traq:login.session-works', [ex], ex.response && ex.response.status < 400 && !sessionFrom(ex)
-    ? [violation('sets_session_cookie', 'the login set no r_session cookie', { expected: 'Set-Cookie: r_session=…', received: 'none' })]
-    : []);
+/**
+ * B's request on A's object, where the document names no status for it: a 4xx refuses it, and
+ * `noOp` (the status the document gives a request that names nothing of the caller's) ignores it.
+ * Either way the status is `because`'s; what the request did to A's object is judged apart.
+ */
+export function expectRefusedOrNoOp(ex: Exchange, because: RequirementId, noOp: number): void {
+  const judged: Exchange = { ...ex, expectedStatus: ex.response?.status === noOp ? noOp : '4XX' };
+  expect(judged).toConform({ because });
 }
 
-export function sessionFrom(ex: Exchange): Identity | undefined {
-  const line = ex.response && setCookies(ex.response).find((c) => c.cookie.name === 'r_session' && c.cookie.value !== '');
-  return line ? { label: 'session cookie', headers: { cookie: `r_session=${line.cookie.value}` } } : undefined;
-}
+/** The login set the session cookie; without it the cookie checks of that test are not reached. */
+export const setsSession = (ex: Exchange) => setsSessionCookie(ex, 'r_session', 'traq:login.session-works');
+
+export const sessionFrom = (ex: Exchange): Identity | undefined => sessionCookie(ex, 'r_session');
 
 export const test = engine.extend<{ traq: Traq }>({
   traq: async ({ run }, use, info) => useFlows(new Traq(run, info), use),

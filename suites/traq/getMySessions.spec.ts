@@ -1,5 +1,5 @@
-import { needState } from '../../engine/preconditions.ts';
-import { anonymous, expect, expectRefused, finding, req, test, violation } from './fixtures.ts';
+import { precondition } from '../../engine/preconditions.ts';
+import { anonymous, expect, expectRefused, finding, listsNoneOf, req, test, violation } from './fixtures.ts';
 
 test.describe('getMySessions  GET /users/me/sessions', () => {
   test('200 with the caller\'s sessions as LoginSession[]', { annotation: req('traq:getMySessions#200') }, async ({ traq }) => {
@@ -10,8 +10,8 @@ test.describe('getMySessions  GET /users/me/sessions', () => {
   // No bearer-token scenario expects 200: the document grants no scope this operation, and traQ
   // grants its permission to the session's user role only, so a token may be refused.
 
-  test('the list holds the session just created', { annotation: req('traq:getMySessions.lists-own-session') }, async ({ traq, run }, info) => {
-    needState(run, 'traq', info, 'a new session appears in the list');
+  test('the list holds the session just created', { annotation: req('traq:getMySessions.lists-own-session') }, async ({ traq }) => {
+    traq.needState('a new session appears in the list');
     const observer = await traq.session();
     const before = await traq.sessionIds(observer);
     await traq.session();
@@ -22,8 +22,19 @@ test.describe('getMySessions  GET /users/me/sessions', () => {
       : [])).toConform();
   });
 
-  test('a bearer token or session in the URL query is not accepted', { annotation: req('ASVS-3.1.1') }, async ({ traq, run }, info) => {
-    needState(run, 'traq', info, 'a credential in the query is ignored (it checks only that one is present)');
+  // The list is also the suite's who-am-I: B's session answered as A would list A's sessions.
+  test('B\'s list shows none of A\'s sessions', { annotation: req('traq:getMySessions.only-own') }, async ({ traq }, info) => {
+    traq.needState('a list holds only the caller\'s sessions');
+    const a = await traq.session();
+    const b = await traq.second();
+    const mine = await traq.sessionIds(a);
+    precondition(mine.length > 0, info, 'A\'s list is empty right after A logged in; see traq:getMySessions.lists-own-session');
+    const shown = await traq.sessionIds(b);
+    expect(finding('traq:getMySessions.only-own', traq.client.exchanges.slice(-2), listsNoneOf('B\'s list of sessions', shown, mine, 'sessions'))).toConform();
+  });
+
+  test('a bearer token or session in the URL query is not accepted', { annotation: req('ASVS-3.1.1') }, async ({ traq }) => {
+    traq.needState('a credential in the query is ignored (it checks only that one is present)');
     const session = await traq.session();
     const bearer = traq.bearer();
     const token = bearer.headers.authorization!.slice('Bearer '.length);
@@ -45,14 +56,14 @@ test.describe('getMySessions  GET /users/me/sessions', () => {
     expectRefused(await traq.call('getMySessions', { expect: 401, as: anonymous }), 'traq:getMySessions.requires-credentials');
   });
 
-  test('refused for a session cookie the server never issued', { annotation: req('traq:getMySessions.requires-credentials') }, async ({ traq, run, data }, info) => {
-    needState(run, 'traq', info, 'a cookie it never issued is refused (it checks only that one is present)');
+  test('refused for a session cookie the server never issued', { annotation: req('traq:getMySessions.requires-credentials') }, async ({ traq, data }) => {
+    traq.needState('a cookie it never issued is refused (it checks only that one is present)');
     const forged = { label: 'forged session cookie', headers: { cookie: `r_session=${data.string.alphanumeric(36)}` } };
     expectRefused(await traq.call('getMySessions', { expect: 401, as: forged }), 'traq:getMySessions.requires-credentials');
   });
 
-  test('refused for a bearer token the server never issued', { annotation: req('traq:getMySessions.requires-credentials') }, async ({ traq, run, data }, info) => {
-    needState(run, 'traq', info, 'a token it never issued is refused (it checks only that one is present)');
+  test('refused for a bearer token the server never issued', { annotation: req('traq:getMySessions.requires-credentials') }, async ({ traq, data }) => {
+    traq.needState('a token it never issued is refused (it checks only that one is present)');
     const forged = { label: 'forged bearer token', headers: { authorization: `Bearer ${data.string.alphanumeric(36)}` } };
     expectRefused(await traq.call('getMySessions', { expect: 401, as: forged }), 'traq:getMySessions.requires-credentials');
   });

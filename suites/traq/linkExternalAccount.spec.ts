@@ -1,9 +1,8 @@
-import { needVariables } from '../../engine/preconditions.ts';
 import { anonymous, expect, expectRefused, req, test } from './fixtures.ts';
 
 test.describe('linkExternalAccount  POST /users/me/ex-accounts/link', () => {
-  test('302 to the provider\'s authorization page for an enabled provider', { annotation: req('traq:linkExternalAccount#302', 'RFC9110-10.2.2') }, async ({ traq, run }, info) => {
-    const { TRAQ_LINKABLE_PROVIDER } = needVariables(run, 'traq', ['TRAQ_LINKABLE_PROVIDER'], info);
+  test('302 to the provider\'s authorization page for an enabled provider', { annotation: req('traq:linkExternalAccount#302', 'RFC9110-10.2.2') }, async ({ traq }) => {
+    const { TRAQ_LINKABLE_PROVIDER } = traq.need('TRAQ_LINKABLE_PROVIDER');
     const session = await traq.session();
     expect(await traq.call('linkExternalAccount', { expect: 302, as: session, json: { providerName: TRAQ_LINKABLE_PROVIDER } })).toConform();
   });

@@ -1,17 +1,8 @@
-import { needState, precondition, needVariables, needWrongPasswordLogins } from '../../engine/preconditions.ts';
-import { jsonBody, type Exchange } from '../../engine/http/exchange.ts';
+import { precondition } from '../../engine/preconditions.ts';
+import { REDIRECT_ATTACKS } from '../../engine/attacks/redirects.ts';
+import { rotatesChosenSession } from '../../engine/checks/cookie-checks.ts';
+import { indistinguishableRefusals, type Refusal } from '../../engine/checks/enumeration.ts';
 import { expect, finding, req, sessionFrom, setsSession, test, violation } from './fixtures.ts';
-
-/** Two refusals an attacker could tell apart: a different status, or a body with other fields. */
-function sameAnswer(a: Exchange, b: Exchange) {
-  const shape = (x: Exchange) => {
-    const body = x.response ? jsonBody(x.response) : { ok: false as const };
-    return body.ok && body.value && typeof body.value === 'object' ? Object.keys(body.value).sort().join(',') : `(${x.response?.bytes ?? 0} bytes, not a JSON object)`;
-  };
-  if (a.response?.status !== b.response?.status) return [violation('same_refusal', 'the status tells an unknown user from a wrong password', { expected: 'the same status', received: `${a.response?.status} for a wrong password, ${b.response?.status} for an unknown user` })];
-  if (shape(a) !== shape(b)) return [violation('same_refusal', 'the body tells an unknown user from a wrong password', { expected: 'the same fields', received: `{${shape(a)}} vs {${shape(b)}}` })];
-  return [];
-}
 
 /** A name that matches the contract's pattern but belongs to nobody. */
 const unknownName = (word: string) => `cf-${word}`.slice(0, 32);
@@ -19,7 +10,7 @@ const unknownName = (word: string) => `cf-${word}`.slice(0, 32);
 const wrongPassword = (s: string) => `wrong-${s}`.slice(0, 32);
 
 test.describe('login  POST /login', () => {
-  test('204 and an r_session cookie for valid credentials', { annotation: req('traq:login#204', 'traq:login.session-works', 'RFC9110-15.3.5', 'RFC6265-4.1', 'ASVS-3.4.2', 'ASVS-3.4.3', 'ASVS-8.2.1') }, async ({ traq }) => {
+  test('204 and an r_session cookie for valid credentials', { annotation: req('traq:login#204', 'traq:login.session-works', 'RFC9110-15.3.5', 'RFC6265-4.1', 'ASVS-3.4.2', 'ASVS-3.4.3', 'ASVS-3.3.2', 'ASVS-8.2.1') }, async ({ traq }) => {
     const ex = await traq.login(traq.user, { expect: 204 });
     expect(ex).toConform();
     expect(setsSession(ex)).toConform();
@@ -32,8 +23,8 @@ test.describe('login  POST /login', () => {
     expect(await traq.call('getMySessions', { expect: 200, as: session })).toConform({ because: 'traq:login.session-works' });
   });
 
-  test('every login issues a new session cookie', { annotation: req('ASVS-3.2.1') }, async ({ traq, run }, info) => {
-    needState(run, 'traq', info, 'two logins get different sessions (it answers every login with the example cookie)');
+  test('every login issues a new session cookie', { annotation: req('ASVS-3.2.1') }, async ({ traq }, info) => {
+    traq.needState('two logins get different sessions (it answers every login with the example cookie)');
     const first = await traq.login(traq.user, { expect: 204 });
     const second = await traq.login(traq.user, { expect: 204 });
     const [a, b] = [sessionFrom(first)?.headers.cookie, sessionFrom(second)?.headers.cookie];
@@ -50,9 +41,23 @@ test.describe('login  POST /login', () => {
     expect(setsSession(ex)).toConform();
   });
 
-  test('a ?redirect= to a foreign origin is not followed', { annotation: req('ASVS-5.1.5') }, async ({ traq }) => {
-    const ex = await traq.login(traq.user, { expect: 302, redirect: 'https://attacker.invalid/phish' });
-    expect(ex).toConform({ only: ['ASVS-5.1.5'] });
+  for (const attack of REDIRECT_ATTACKS) {
+    test(`a ?redirect= with ${attack.name} does not send the user elsewhere`, { annotation: req('ASVS-5.1.5') }, async ({ traq }) => {
+      expect(await traq.login(traq.user, { expect: 302, redirect: attack.value })).toConform({ only: ['ASVS-5.1.5'] });
+    });
+  }
+
+  test('a login that arrives with a session value the client chose does not keep it (fixation)', { annotation: req('ASVS-3.2.1') }, async ({ traq, data }, info) => {
+    traq.needState('a login replaces a session value the client chose (it answers every login with the example cookie)');
+    const chosen = data.string.alphanumeric(32);
+    const planted = { label: 'a session cookie the client chose', headers: { cookie: `r_session=${chosen}` } };
+    const login = await traq.login(traq.user, { expect: 204, as: planted });
+    precondition(login.response !== undefined && login.response.status < 400, info, `the login did not succeed (status ${login.response?.status ?? login.error}); see traq:login#204`);
+    // No cookie set: the server may have adopted the planted value instead of announcing a new one.
+    const adopted = sessionFrom(login) ? undefined : await traq.works(planted);
+    if (adopted === true) traq.remember(planted);
+    expect(finding('ASVS-3.2.1', traq.client.exchanges.slice(sessionFrom(login) ? -1 : -2), rotatesChosenSession(login, chosen, traq.client.contract, adopted),
+      !sessionFrom(login) && adopted === undefined ? 'not judged: whether the planted session value authenticates could not be told' : undefined)).toConform();
   });
 
   test('400 when the body is missing', { annotation: req('traq:login#400') }, async ({ traq }) => {
@@ -64,8 +69,8 @@ test.describe('login  POST /login', () => {
     expect(await traq.login({ name, password: traq.user.password }, { expect: 400 })).toConform();
   });
 
-  test('401 with a challenge for a wrong password', { annotation: req('traq:login#401', 'RFC9110-15.5.2') }, async ({ traq, data, run }, info) => {
-    needWrongPasswordLogins(run, info, 'TRAQ_USERNAME');
+  test('401 with a challenge for a wrong password', { annotation: req('traq:login#401', 'RFC9110-15.5.2') }, async ({ traq, data }) => {
+    traq.needWrongPasswordLogins('TRAQ_USERNAME');
     expect(await traq.login({ name: traq.user.name, password: wrongPassword(data.string.alphanumeric(16)) }, { expect: 401 })).toConform();
   });
 
@@ -73,15 +78,27 @@ test.describe('login  POST /login', () => {
     expect(await traq.login({ name: unknownName(data.string.alphanumeric(20)), password: wrongPassword(data.string.alphanumeric(16)) }, { expect: 401 })).toConform();
   });
 
-  test('an unknown user and a wrong password get the same status and body shape', { annotation: req('WSTG-IDNT-04') }, async ({ traq, data, run }, info) => {
-    needWrongPasswordLogins(run, info, 'TRAQ_USERNAME');
-    const wrong = await traq.login({ name: traq.user.name, password: wrongPassword(data.string.alphanumeric(16)) }, { expect: 401 });
-    const unknown = await traq.login({ name: unknownName(data.string.alphanumeric(20)), password: wrongPassword(data.string.alphanumeric(16)) }, { expect: 401 });
-    expect(finding('WSTG-IDNT-04', [wrong, unknown], sameAnswer(wrong, unknown))).toConform();
+  test('an unknown user, a wrong password and a suspended account with a wrong password are refused alike', { annotation: req('WSTG-IDNT-04') }, async ({ traq, data, run }, info) => {
+    traq.needWrongPasswordLogins('TRAQ_USERNAME');
+    const attempt = async (name: string) => traq.login({ name, password: wrongPassword(data.string.alphanumeric(16)) }, { expect: 401 });
+    const unknown = [unknownName(data.string.alphanumeric(20)), unknownName(data.string.alphanumeric(20))];
+    const refusals: Refusal[] = [
+      { case: 'wrong password', exchange: await attempt(traq.user.name) },
+      { case: 'unknown user', exchange: await attempt(unknown[0]!) },
+    ];
+    // The suspended account gets a wrong password: the document's 403 is for its right one, so a 403 here tells that the account exists.
+    const { TRAQ_SUSPENDED_USERNAME: suspended } = run.vars('traq');
+    if (suspended) refusals.push({ case: 'suspended account (wrong password)', exchange: await attempt(suspended) });
+    const repeat: Refusal = { case: 'unknown user', exchange: await attempt(unknown[1]!) };
+    // Only refusals are compared; a wrong login that succeeds is traq:login#401's finding.
+    const all = [...refusals.map((r) => r.exchange), repeat.exchange];
+    precondition(all.every((e) => e.response !== undefined && e.response.status >= 400 && e.response.status < 500), info, 'a login with wrong credentials was not refused with a 4xx; see traq:login#401');
+    const names = [traq.user.name, ...unknown, ...(suspended ? [suspended] : [])];
+    expect(finding('WSTG-IDNT-04', all, indistinguishableRefusals({ refusals, repeat, names }))).toConform();
   });
 
-  test('403 for a suspended account', { annotation: req('traq:login#403') }, async ({ traq, run }, info) => {
-    const v = needVariables(run, 'traq', ['TRAQ_SUSPENDED_USERNAME', 'TRAQ_SUSPENDED_PASSWORD'], info);
+  test('403 for a suspended account', { annotation: req('traq:login#403') }, async ({ traq }) => {
+    const v = traq.need('TRAQ_SUSPENDED_USERNAME', 'TRAQ_SUSPENDED_PASSWORD');
     expect(await traq.login({ name: v.TRAQ_SUSPENDED_USERNAME!, password: v.TRAQ_SUSPENDED_PASSWORD! }, { expect: 403 })).toConform();
   });
 });

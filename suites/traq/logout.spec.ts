@@ -1,5 +1,7 @@
-import { needDestructive, needState, precondition } from '../../engine/preconditions.ts';
-import { expect, expectRefused, req, test } from './fixtures.ts';
+import { precondition } from '../../engine/preconditions.ts';
+import { REDIRECT_ATTACKS } from '../../engine/attacks/redirects.ts';
+import { clearsSessionCookie } from '../../engine/checks/cookie-checks.ts';
+import { effectUnjudged, expect, expectRefused, finding, req, sessionFrom, test, unaffectedByOther } from './fixtures.ts';
 
 test.describe('logout  POST /logout', () => {
   test('204 for a session', { annotation: req('traq:logout#204', 'RFC9110-15.3.5') }, async ({ traq }) => {
@@ -12,22 +14,53 @@ test.describe('logout  POST /logout', () => {
     expect(await traq.call('logout', { expect: 302, as: session, query: { redirect: '/' } })).toConform();
   });
 
-  test('afterwards the session cookie no longer authenticates', { annotation: req('traq:logout#204', 'traq:logout.ends-session') }, async ({ traq, run }, info) => {
-    needState(run, 'traq', info, 'a logged-out session stops working');
+  for (const attack of REDIRECT_ATTACKS) {
+    test(`a ?redirect= with ${attack.name} does not send the user elsewhere`, { annotation: req('ASVS-5.1.5') }, async ({ traq }) => {
+      const session = await traq.session();
+      expect(await traq.call('logout', { expect: 302, as: session, query: { redirect: attack.value } })).toConform({ only: ['ASVS-5.1.5'] });
+    });
+  }
+
+  test('the cookie that clears the session has the session cookie\'s Domain and Path', { annotation: req('traq:logout#204', 'RFC6265-5.3') }, async ({ traq }, info) => {
+    const login = await traq.login(traq.user, { expect: 204 });
+    const session = sessionFrom(login);
+    precondition(session !== undefined, info, 'the login set no session cookie; see traq:login.session-works');
+    const logout = await traq.call('logout', { expect: 204, as: session });
+    expect(logout).toConform();
+    // A logout that sends no clearing cookie leaves nothing to compare (the document lists no header for it).
+    expect(finding('RFC6265-5.3', [login, logout], clearsSessionCookie(login, logout, traq.client.contract))).toConform();
+  });
+
+  test('afterwards the session cookie no longer authenticates', { annotation: req('traq:logout#204', 'traq:logout.ends-session') }, async ({ traq }) => {
+    traq.needState('a logged-out session stops working');
     const session = await traq.session();
     expect(await traq.call('logout', { expect: 204, as: session })).toConform();
     expectRefused(await traq.call('getMySessions', { expect: 401, as: session }), 'traq:logout.ends-session');
   });
 
   test('all=true ends the user\'s other sessions too', { annotation: req('traq:logout#204', 'traq:logout.all-ends-others') }, async ({ traq, run }, info) => {
-    needState(run, 'traq', info, 'other sessions end');
+    traq.needState('other sessions end');
     const mine = await traq.session();
     const other = await traq.session();
     // all=true ends every session of the account; unless allowed, only when all of them are this test's own.
     const listed = await traq.sessionIds(mine);
-    if (listed.length > 2) needDestructive(run, info, `the account has ${listed.length - 2} session(s) this run did not create, and all=true would end them`);
+    if (listed.length > 2) traq.needDestructive(`the account has ${listed.length - 2} session(s) this run did not create, and all=true would end them`);
     precondition(listed.length >= 2, info, `the account lists ${listed.length} session(s) after two logins; see traq:getMySessions.lists-own-session`);
     expect(await traq.call('logout', { expect: 204, as: mine, query: { all: true } })).toConform();
     expectRefused(await traq.call('getMySessions', { expect: 401, as: other }), 'traq:logout.all-ends-others');
+  });
+
+  test('B\'s logout with all=true leaves A\'s session working', { annotation: req('traq:logout#204', 'traq:logout.all-only-own') }, async ({ traq, run }) => {
+    traq.needState('a session survives another user\'s logout');
+    const a = await traq.session();
+    const b = await traq.second();
+    // all=true ends every session of B; unless allowed, only when B's only session is this test's own.
+    const listed = await traq.sessionIds(b);
+    if (listed.length > 1) traq.needDestructive(`B (TRAQ_SECOND_USERNAME) has ${listed.length - 1} session(s) this run did not create, and all=true would end them`);
+    const worked = await traq.works(a);
+    expect(await traq.call('logout', { expect: 204, as: b, query: { all: true } })).toConform();
+    const works = await traq.works(a);
+    const effect = { object: 'A\'s session', loss: 'stopped authenticating', before: worked, after: works };
+    expect(finding('traq:logout.all-only-own', traq.client.exchanges.slice(-3), unaffectedByOther(effect), effectUnjudged(effect))).toConform();
   });
 });

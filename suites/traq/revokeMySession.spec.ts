@@ -1,5 +1,5 @@
-import { needState, precondition } from '../../engine/preconditions.ts';
-import { anonymous, expect, expectRefused, req, sessionFrom, test } from './fixtures.ts';
+import { precondition } from '../../engine/preconditions.ts';
+import { anonymous, effectUnjudged, expect, expectRefused, expectRefusedOrNoOp, finding, req, sessionFrom, test, unaffectedByOther } from './fixtures.ts';
 
 test.describe('revokeMySession  DELETE /users/me/sessions/{sessionId}', () => {
   test('204 for a session id that does not exist (documented)', { annotation: req('traq:revokeMySession#204', 'RFC9110-15.3.5') }, async ({ traq, data }) => {
@@ -7,8 +7,8 @@ test.describe('revokeMySession  DELETE /users/me/sessions/{sessionId}', () => {
     expect(await traq.call('revokeMySession', { expect: 204, as: session, params: { sessionId: data.string.uuid() } })).toConform();
   });
 
-  test('204 for an own session, which then no longer authenticates', { annotation: req('traq:revokeMySession#204', 'traq:revokeMySession.ends-session') }, async ({ traq, run }, info) => {
-    needState(run, 'traq', info, 'a revoked session stops working');
+  test('204 for an own session, which then no longer authenticates', { annotation: req('traq:revokeMySession#204', 'traq:revokeMySession.ends-session') }, async ({ traq }, info) => {
+    traq.needState('a revoked session stops working');
     const keeper = await traq.session();
     const before = await traq.sessionIds(keeper);
     const victim = sessionFrom(await traq.login(traq.user, { expect: 204 }));
@@ -18,6 +18,26 @@ test.describe('revokeMySession  DELETE /users/me/sessions/{sessionId}', () => {
     expectRefused(await traq.call('getMySessions', { expect: 401, as: victim }), 'traq:revokeMySession.ends-session');
   });
 
+  test('B naming A\'s session id ends nothing: A\'s session still authenticates and is still listed', { annotation: req('traq:revokeMySession.only-own', 'traq:revokeMySession.other-user-answered') }, async ({ traq }, info) => {
+    traq.needState('a session survives another user\'s request');
+    // A's session under attack is one this test opens (and ends at teardown); an observer session of A finds its id.
+    const observer = await traq.session();
+    const before = await traq.sessionIds(observer);
+    const victim = sessionFrom(await traq.login(traq.user, { expect: 204 }));
+    const added = (await traq.sessionIds(observer)).filter((id) => !before.includes(id));
+    precondition(victim !== undefined && added.length === 1, info, `cannot tell which listed session the new login opened (${added.length} new ids); see traq:getMySessions.lists-own-session`);
+    const b = await traq.second();
+    const worked = await traq.works(victim);
+    const attack = await traq.call('revokeMySession', { expect: 204, as: b, params: { sessionId: added[0]! } });
+    expectRefusedOrNoOp(attack, 'traq:revokeMySession.other-user-answered', 204);
+    const works = await traq.works(victim);
+    const listed = (await traq.sessionIds(observer)).includes(added[0]!);
+    const authenticating = { object: 'A\'s session', loss: 'stopped authenticating', before: worked, after: works };
+    const listing = { object: 'A\'s session', loss: 'disappeared from A\'s list', before: true, after: listed };
+    expect(finding('traq:revokeMySession.only-own', traq.client.exchanges.slice(-4),
+      [...unaffectedByOther(authenticating), ...unaffectedByOther(listing)],
+      effectUnjudged(authenticating))).toConform();
+  });
 
   // No scenario for a sessionId that is not a UUID: the document names no status for it, and traQ
   // itself reads such an id as the nil UUID and answers 204.

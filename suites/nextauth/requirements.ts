@@ -1,4 +1,4 @@
-import { upstreamLine, type Requirement, type Source } from './types.ts';
+import { upstreamLine, type Requirement, type Source } from '../../requirements/types.ts';
 
 /**
  * The vendor's Swagger 2.0 description, pinned (mirrored by APIs.guru; no licence, so no local copy:
@@ -22,6 +22,15 @@ const BAD_REQUEST = '/components/responses/BadRequest';
 const SERVER_NOT_FOUND = '/components/responses/ServerNotFound';
 
 const needsKey = { level: 'MUST', summary: 'a request without a valid X-apikey, or asking with X-su for a role the key may not assume, is refused (a 4xx)', source: SECURITY } as const;
+/**
+ * The API key belongs to one virtual server (line 26), and every operation names the permission it
+ * needs there: a key naming a server it may not act on (NEXTAUTH_SECOND_SERVER_ID, as configured)
+ * is refused like a role it may not assume. No status is documented, so any 4xx refuses; a 403
+ * and a 404 that hides the server are equally reasonable. Judged by the answer: no request of this
+ * API can log a session in (only the user's app confirms logins), so there is no logged-in session
+ * of the other server whose survival a run could watch.
+ */
+const ownServerOnly = { level: 'MUST', summary: 'a request naming a virtual server the API key may not act on is refused (a 4xx): the key neither reads nor ends nor pushes to that server\'s sessions', source: at(26, 'API Key for a specific (virtual) server') } as const;
 const needsNonce = (line: number) => ({ level: 'MUST', summary: 'a request without the required X-nonce is refused (a 4xx)', source: at(line, 'name: X-nonce') }) as const;
 
 /**
@@ -37,6 +46,7 @@ export const NEXTAUTH = {
   'nextauth:getQrLogin#403': { level: 'SHOULD', summary: 'an X-su role the key may not assume is refused with 403', source: ours(FORBIDDEN) },
   'nextauth:getQrLogin#404': { level: 'SHOULD', summary: 'an unknown serverid is refused with 404', source: ours(SERVER_NOT_FOUND) },
   'nextauth:getQrLogin.needs-key': needsKey,
+  'nextauth:getQrLogin.own-server-only': ownServerOnly,
   'nextauth:getQrLogin.needs-nonce': needsNonce(992),
   'nextauth:getQrLogin.png': { level: 'MUST', summary: 'with img=png the body is a PNG image: its signature, a valid IHDR chunk first, whole chunks with correct CRCs up to IEND', source: at(995, '"png" for a PNG image') },
   'nextauth:getQrLogin.png-size': { level: 'MUST', summary: 'the PNG is s pixels wide and high, 500 when s is absent', source: at(1000, 'size in pixels of the qr code, defaults to 500') },
@@ -48,6 +58,7 @@ export const NEXTAUTH = {
   'nextauth:getSession#403': { level: 'SHOULD', summary: 'an X-su role the key may not assume is refused with 403', source: ours(FORBIDDEN) },
   'nextauth:getSession#404': { level: 'SHOULD', summary: 'an unknown serverid is refused with 404', source: ours(SERVER_NOT_FOUND) },
   'nextauth:getSession.needs-key': needsKey,
+  'nextauth:getSession.own-server-only': ownServerOnly,
   'nextauth:getSession.needs-nonce': needsNonce(766),
   'nextauth:getSession.fresh-nonce-logged-out': { level: 'MUST', summary: 'a nonce nobody has logged in with is not reported as logged in', source: at(756, 'check if the user is logged in') },
   'nextauth:logout#200': { level: 'MUST', summary: 'a logout answers 200, also for a session that is not logged in', source: at(897, '"200":') },
@@ -56,6 +67,7 @@ export const NEXTAUTH = {
   'nextauth:logout#403': { level: 'SHOULD', summary: 'an X-su role the key may not assume is refused with 403', source: ours(FORBIDDEN) },
   'nextauth:logout#404': { level: 'SHOULD', summary: 'an unknown serverid is refused with 404', source: ours(SERVER_NOT_FOUND) },
   'nextauth:logout.needs-key': needsKey,
+  'nextauth:logout.own-server-only': ownServerOnly,
   'nextauth:logout.needs-nonce': needsNonce(893),
   'nextauth:provokeLogin#200': { level: 'MUST', summary: 'a push request answers 200, with or without a UserContext body', source: at(928, '"200":') },
   'nextauth:provokeLogin#400': { level: 'SHOULD', summary: 'a missing X-nonce or a body that is not a UserContext is refused with 400', source: ours(BAD_REQUEST) },
@@ -63,6 +75,7 @@ export const NEXTAUTH = {
   'nextauth:provokeLogin#403': { level: 'SHOULD', summary: 'an X-su role the key may not assume is refused with 403', source: ours(FORBIDDEN) },
   'nextauth:provokeLogin#404': { level: 'SHOULD', summary: 'an unknown serverid is refused with 404', source: ours(SERVER_NOT_FOUND) },
   'nextauth:provokeLogin.needs-key': needsKey,
+  'nextauth:provokeLogin.own-server-only': ownServerOnly,
   'nextauth:provokeLogin.needs-nonce': needsNonce(918),
   'nextauth:provokeLoginOnAccount#200': { level: 'MUST', summary: 'a push to a known account answers 200', source: at(397, '"200":') },
   'nextauth:provokeLoginOnAccount#400': { level: 'SHOULD', summary: 'a missing X-nonce, an accountid that is not an integer or a body that is not a UserContext is refused with 400', source: ours(`${ACCOUNT}/responses/400`) },
@@ -70,6 +83,7 @@ export const NEXTAUTH = {
   'nextauth:provokeLoginOnAccount#403': { level: 'SHOULD', summary: 'an X-su role the key may not assume is refused with 403', source: ours(FORBIDDEN) },
   'nextauth:provokeLoginOnAccount#404': { level: 'SHOULD', summary: 'an unknown serverid or accountid is refused with 404', source: ours(`${ACCOUNT}/responses/404`) },
   'nextauth:provokeLoginOnAccount.needs-key': needsKey,
+  'nextauth:provokeLoginOnAccount.own-server-only': ownServerOnly,
   'nextauth:provokeLoginOnAccount.needs-nonce': needsNonce(382),
   'nextauth:provokeLoginOnAccount.awaits-confirmation': { level: 'MUST', summary: 'a pushed login does not log the session in before the user confirms it', source: at(372, 'for the user to confirm') },
   'nextauth:provokeLoginOnUser#200': { level: 'MUST', summary: 'a push to a known user answers 200', source: at(1381, '"200":') },
@@ -78,6 +92,13 @@ export const NEXTAUTH = {
   'nextauth:provokeLoginOnUser#403': { level: 'SHOULD', summary: 'an X-su role the key may not assume is refused with 403', source: ours(FORBIDDEN) },
   'nextauth:provokeLoginOnUser#404': { level: 'SHOULD', summary: 'an unknown serverid or userid is refused with 404', source: ours(`${USER}/responses/404`) },
   'nextauth:provokeLoginOnUser.needs-key': needsKey,
+  'nextauth:provokeLoginOnUser.own-server-only': ownServerOnly,
   'nextauth:provokeLoginOnUser.needs-nonce': needsNonce(1366),
   'nextauth:provokeLoginOnUser.awaits-confirmation': { level: 'MUST', summary: 'a pushed login does not log the session in before the user confirms it', source: at(1356, 'for the user to confirm') },
 } as const satisfies Record<string, Requirement>;
+
+export default NEXTAUTH;
+
+declare module '../../requirements/index.ts' {
+  interface ApiRequirements extends Record<keyof typeof NEXTAUTH, Requirement> {}
+}
