@@ -15,9 +15,11 @@ import { expect, test } from './support/reference.ts';
  */
 const env = (base: string, extra: Record<string, string> = {}) => ({ ...traqReference.env, CONFORMANCE_TARGET: 'live', CONFORMANCE_APIS: 'traq', TRAQ_BASE_URL: base, ...extra });
 
-/** A session of the configured user that the run knows nothing about: someone's browser on staging. */
-async function foreignSession(base: string): Promise<string> {
-  const res = await fetch(`${base}/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: traqReference.env.TRAQ_USERNAME, password: traqReference.env.TRAQ_PASSWORD }) });
+/** A session of a configured user that the run knows nothing about: someone's browser on staging. */
+async function foreignSession(base: string, who: 'first' | 'second' = 'first'): Promise<string> {
+  const { TRAQ_USERNAME, TRAQ_PASSWORD, TRAQ_SECOND_USERNAME, TRAQ_SECOND_PASSWORD } = traqReference.env;
+  const [name, password] = who === 'first' ? [TRAQ_USERNAME, TRAQ_PASSWORD] : [TRAQ_SECOND_USERNAME, TRAQ_SECOND_PASSWORD];
+  const res = await fetch(`${base}/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name, password }) });
   return res.headers.getSetCookie()[0]!.split(';')[0]!;
 }
 
@@ -30,14 +32,18 @@ const linkedProviders = async (base: string, cookie: string) => ((await (await f
 
 test('a default live run ends no session it did not create, unlinks nothing, and leaves none of its own behind', async ({ host }) => {
   const base = host.baseUrl('traq', 'ok', 'safety-default');
+  // Both identities have a session elsewhere: the run may end its own sessions of either, no other.
   const foreign = await foreignSession(base);
+  const foreignOfSecond = await foreignSession(base, 'second');
   const run = await runConformance(env(base));
   expect(run.code, run.stdout.slice(-1500)).toBe(0);
-  // The all=true logout saw a session it had not created and stepped back; so did the unlink.
+  // Each all=true logout saw a session it had not created and stepped back; so did the unlink.
   const skipped = run.report!.results.filter((r) => r.verdict === 'skip').map((r) => `${r.requirement}: ${r.reason}`);
   expect(skipped.join('\n')).toContain('traq:logout.all-ends-others: the account has 1 session(s) this run did not create, and all=true would end them; it runs only with CONFORMANCE_ALLOW_DESTRUCTIVE=1');
+  expect(skipped.join('\n')).toContain('traq:logout.all-only-own: B (TRAQ_SECOND_USERNAME) has 1 session(s) this run did not create, and all=true would end them; it runs only with CONFORMANCE_ALLOW_DESTRUCTIVE=1');
   expect(skipped.join('\n')).toContain('traq:unlinkExternalAccount#204: unlinking removes an account link this run did not create and cannot restore');
   expect(await sessionsSeenBy(base, foreign)).toEqual({ status: 200, count: 1 });
+  expect(await sessionsSeenBy(base, foreignOfSecond)).toEqual({ status: 200, count: 1 });
   expect(await linkedProviders(base, foreign)).toEqual(['gitea', 'google']);
   expect(destructiveCalls(host, 'safety-default')).toEqual([]);
 });
