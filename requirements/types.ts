@@ -32,6 +32,11 @@ export interface Requirement {
   /** One line, read in reports: what a conforming server does. */
   summary: string;
   source: Source;
+  /**
+   * Why no request leads there, for a status the document lists that no conforming server can be
+   * made to answer (no test names it; coverage shows the reason instead of "not exercised").
+   */
+  notProvokable?: string;
 }
 
 export const rfc = (rfcNumber: number, section: string, says: string): Source => ({

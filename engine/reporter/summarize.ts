@@ -1,5 +1,6 @@
 import type { ApiName } from '../config/apis.ts';
 import type { Contract } from '../contract/model.ts';
+import { isRequirementId, REQUIREMENTS } from '../../requirements/index.ts';
 import type { Counts, CoverageCell, Result, Summary } from './model.ts';
 
 const emptyCounts = (): Counts => ({ mustFailures: 0, shouldWarnings: 0, passes: 0, skips: 0, forcedByMock: 0 });
@@ -34,7 +35,8 @@ export function coverage(contracts: ReadonlyMap<ApiName, Contract>, results: rea
     for (const op of Object.values(contract.operations)) {
       for (const status of Object.keys(op.responses)) {
         const requirement = `${api}:${op.operationId}#${status}`;
-        const base: CoverageCell = { api, operationId: op.operationId, method: op.method, path: op.path, status, requirement, state: 'not-exercised' };
+        const why = isRequirementId(requirement) ? REQUIREMENTS[requirement].notProvokable : undefined;
+        const base: CoverageCell = { api, operationId: op.operationId, method: op.method, path: op.path, status, requirement, state: 'not-exercised', ...(why ? { reason: `not provokable: ${why}` } : {}) };
         let cell = base;
         for (const r of results.filter((x) => x.requirement === requirement)) {
           const state = r.verdict === 'fail' ? 'failed' : r.verdict === 'skip' ? 'skipped' : r.forcedByMock ? 'forced-by-mock' : 'provoked';

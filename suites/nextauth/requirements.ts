@@ -1,4 +1,5 @@
 import { upstreamLine, type Requirement, type Source } from '../../requirements/types.ts';
+import { STATUS_REQUIREMENTS } from './contract.generated.ts';
 
 /**
  * The vendor's Swagger 2.0 description, pinned (mirrored by APIs.guru; no licence, so no local copy:
@@ -14,12 +15,6 @@ const ours = (pointer: string): Source => ({ kind: 'correction', url: `contracts
 const SECURITY = at(35, 'security:');
 
 const QR = '/paths/~1servers~1{serverid}~1sessions~1qr~1login/get';
-const ACCOUNT = '/paths/~1servers~1{serverid}~1accounts~1{accountid}~1provokelogin/post';
-const USER = '/paths/~1servers~1{serverid}~1users~1{userid}~1provokelogin/post';
-const UNAUTHORIZED = '/components/responses/Unauthorized';
-const FORBIDDEN = '/components/responses/Forbidden';
-const BAD_REQUEST = '/components/responses/BadRequest';
-const SERVER_NOT_FOUND = '/components/responses/ServerNotFound';
 
 const needsKey = { level: 'MUST', summary: 'a request without a valid X-apikey, or asking with X-su for a role the key may not assume, is refused (a 4xx)', source: SECURITY } as const;
 /**
@@ -36,15 +31,12 @@ const needsNonce = (line: number) => ({ level: 'MUST', summary: 'a request witho
 /**
  * nextAuth Sessions. The vendor documents nothing but a 200 for each operation, so:
  * `nextauth:<operationId>#200` (MUST) is the documented answer; `#400`, `#401`, `#403` and `#404`
- * are statuses our contract reads into the vendor's silence (SHOULD); what every reasonable reading
- * requires of those requests, a refusal, is the MUST behaviour `.needs-key` or `.needs-nonce`.
+ * are statuses our contract reads into the vendor's silence (SHOULD); both come from the contract
+ * (contract.generated.ts). What every reasonable reading requires of those requests, a refusal, is
+ * the MUST behaviour `.needs-key` or `.needs-nonce`, here.
  */
 export const NEXTAUTH = {
-  'nextauth:getQrLogin#200': { level: 'MUST', summary: 'a valid key and nonce get the QR data as application/octet-stream, with or without a UserContext body', source: at(1014, '"200":') },
-  'nextauth:getQrLogin#400': { level: 'SHOULD', summary: 'a missing X-nonce, an s that is not a positive integer or a body that is not a UserContext is refused with 400', source: ours(`${QR}/responses/400`) },
-  'nextauth:getQrLogin#401': { level: 'SHOULD', summary: 'a missing or invalid X-apikey is refused with 401', source: ours(UNAUTHORIZED) },
-  'nextauth:getQrLogin#403': { level: 'SHOULD', summary: 'an X-su role the key may not assume is refused with 403', source: ours(FORBIDDEN) },
-  'nextauth:getQrLogin#404': { level: 'SHOULD', summary: 'an unknown serverid is refused with 404', source: ours(SERVER_NOT_FOUND) },
+  ...STATUS_REQUIREMENTS,
   'nextauth:getQrLogin.needs-key': needsKey,
   'nextauth:getQrLogin.own-server-only': ownServerOnly,
   'nextauth:getQrLogin.needs-nonce': needsNonce(992),
@@ -52,45 +44,20 @@ export const NEXTAUTH = {
   'nextauth:getQrLogin.png-size': { level: 'MUST', summary: 'the PNG is s pixels wide and high, 500 when s is absent', source: at(1000, 'size in pixels of the qr code, defaults to 500') },
   'nextauth:getQrLogin.matches-session': { level: 'SHOULD', summary: 'the raw QR data is the loginqrdata getSession reports (base64) for the same nonce (the vendor describes both as the session\'s login QR data, but does not say they are the same bytes)', source: at(756, 'the data for the login qr code') },
   'nextauth:getQrLogin.nonce-bound': { level: 'SHOULD', summary: 'two different nonces get different QR data', source: ours(`${QR}/responses/200`) },
-  'nextauth:getSession#200': { level: 'MUST', summary: 'a valid key (also with an allowed X-su role) and a nonce get a LoginStatus', source: at(770, '"200":') },
-  'nextauth:getSession#400': { level: 'SHOULD', summary: 'a missing X-nonce is refused with 400', source: ours(BAD_REQUEST) },
-  'nextauth:getSession#401': { level: 'SHOULD', summary: 'a missing or invalid X-apikey is refused with 401', source: ours(UNAUTHORIZED) },
-  'nextauth:getSession#403': { level: 'SHOULD', summary: 'an X-su role the key may not assume is refused with 403', source: ours(FORBIDDEN) },
-  'nextauth:getSession#404': { level: 'SHOULD', summary: 'an unknown serverid is refused with 404', source: ours(SERVER_NOT_FOUND) },
   'nextauth:getSession.needs-key': needsKey,
   'nextauth:getSession.own-server-only': ownServerOnly,
   'nextauth:getSession.needs-nonce': needsNonce(766),
   'nextauth:getSession.fresh-nonce-logged-out': { level: 'MUST', summary: 'a nonce nobody has logged in with is not reported as logged in', source: at(756, 'check if the user is logged in') },
-  'nextauth:logout#200': { level: 'MUST', summary: 'a logout answers 200, also for a session that is not logged in', source: at(897, '"200":') },
-  'nextauth:logout#400': { level: 'SHOULD', summary: 'a missing X-nonce is refused with 400', source: ours(BAD_REQUEST) },
-  'nextauth:logout#401': { level: 'SHOULD', summary: 'a missing or invalid X-apikey is refused with 401', source: ours(UNAUTHORIZED) },
-  'nextauth:logout#403': { level: 'SHOULD', summary: 'an X-su role the key may not assume is refused with 403', source: ours(FORBIDDEN) },
-  'nextauth:logout#404': { level: 'SHOULD', summary: 'an unknown serverid is refused with 404', source: ours(SERVER_NOT_FOUND) },
   'nextauth:logout.needs-key': needsKey,
   'nextauth:logout.own-server-only': ownServerOnly,
   'nextauth:logout.needs-nonce': needsNonce(893),
-  'nextauth:provokeLogin#200': { level: 'MUST', summary: 'a push request answers 200, with or without a UserContext body', source: at(928, '"200":') },
-  'nextauth:provokeLogin#400': { level: 'SHOULD', summary: 'a missing X-nonce or a body that is not a UserContext is refused with 400', source: ours(BAD_REQUEST) },
-  'nextauth:provokeLogin#401': { level: 'SHOULD', summary: 'a missing or invalid X-apikey is refused with 401', source: ours(UNAUTHORIZED) },
-  'nextauth:provokeLogin#403': { level: 'SHOULD', summary: 'an X-su role the key may not assume is refused with 403', source: ours(FORBIDDEN) },
-  'nextauth:provokeLogin#404': { level: 'SHOULD', summary: 'an unknown serverid is refused with 404', source: ours(SERVER_NOT_FOUND) },
   'nextauth:provokeLogin.needs-key': needsKey,
   'nextauth:provokeLogin.own-server-only': ownServerOnly,
   'nextauth:provokeLogin.needs-nonce': needsNonce(918),
-  'nextauth:provokeLoginOnAccount#200': { level: 'MUST', summary: 'a push to a known account answers 200', source: at(397, '"200":') },
-  'nextauth:provokeLoginOnAccount#400': { level: 'SHOULD', summary: 'a missing X-nonce, an accountid that is not an integer or a body that is not a UserContext is refused with 400', source: ours(`${ACCOUNT}/responses/400`) },
-  'nextauth:provokeLoginOnAccount#401': { level: 'SHOULD', summary: 'a missing or invalid X-apikey is refused with 401', source: ours(UNAUTHORIZED) },
-  'nextauth:provokeLoginOnAccount#403': { level: 'SHOULD', summary: 'an X-su role the key may not assume is refused with 403', source: ours(FORBIDDEN) },
-  'nextauth:provokeLoginOnAccount#404': { level: 'SHOULD', summary: 'an unknown serverid or accountid is refused with 404', source: ours(`${ACCOUNT}/responses/404`) },
   'nextauth:provokeLoginOnAccount.needs-key': needsKey,
   'nextauth:provokeLoginOnAccount.own-server-only': ownServerOnly,
   'nextauth:provokeLoginOnAccount.needs-nonce': needsNonce(382),
   'nextauth:provokeLoginOnAccount.awaits-confirmation': { level: 'MUST', summary: 'a pushed login does not log the session in before the user confirms it', source: at(372, 'for the user to confirm') },
-  'nextauth:provokeLoginOnUser#200': { level: 'MUST', summary: 'a push to a known user answers 200', source: at(1381, '"200":') },
-  'nextauth:provokeLoginOnUser#400': { level: 'SHOULD', summary: 'a missing X-nonce or a body that is not a UserContext is refused with 400', source: ours(BAD_REQUEST) },
-  'nextauth:provokeLoginOnUser#401': { level: 'SHOULD', summary: 'a missing or invalid X-apikey is refused with 401', source: ours(UNAUTHORIZED) },
-  'nextauth:provokeLoginOnUser#403': { level: 'SHOULD', summary: 'an X-su role the key may not assume is refused with 403', source: ours(FORBIDDEN) },
-  'nextauth:provokeLoginOnUser#404': { level: 'SHOULD', summary: 'an unknown serverid or userid is refused with 404', source: ours(`${USER}/responses/404`) },
   'nextauth:provokeLoginOnUser.needs-key': needsKey,
   'nextauth:provokeLoginOnUser.own-server-only': ownServerOnly,
   'nextauth:provokeLoginOnUser.needs-nonce': needsNonce(1366),

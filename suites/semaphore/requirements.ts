@@ -1,4 +1,5 @@
 import { upstreamLine, type Requirement, type Source } from '../../requirements/types.ts';
+import { STATUS_REQUIREMENTS } from './contract.generated.ts';
 
 const UPSTREAM = 'https://github.com/semaphoreui/semaphore/blob/d4a27137486d65f963257d06e6b7867b54513e20/api-docs.yml';
 /** A line of Semaphore's pinned api-docs.yml (upstream sets no operationIds), with a few characters that line holds. */
@@ -20,34 +21,25 @@ const SECURITY = line(897, 'security:');
  */
 
 /**
- * Semaphore UI authentication. `semaphore:<operationId>#<status>`: the scenario provokes that
- * status, which the pinned document lists for the operation, and the response matches the
- * contract's definition of it. `semaphore:<operationId>.<behaviour>`: what the operation does,
- * checked by its effect.
+ * Semaphore UI authentication. `semaphore:<operationId>#<status>` come from the contract's
+ * responses (contract.generated.ts); here is `semaphore:<operationId>.<behaviour>`: what the
+ * operation does, checked by its effect.
  */
 export const SEMAPHORE = {
-  'semaphore:getLoginMetadata#200': { level: 'MUST', summary: 'the login metadata is LoginMetadata: the configured OIDC providers', source: line(1042, '200:') },
+  ...STATUS_REQUIREMENTS,
   'semaphore:getLoginMetadata.lists-provider': { level: 'MUST', summary: 'the configured OIDC provider (SEMAPHORE_OIDC_PROVIDER) is among oidc_providers', source: line(1039, 'available OIDC providers') },
-  'semaphore:login#204': { level: 'MUST', summary: 'valid credentials log in with 204', source: line(1059, '204:') },
-  'semaphore:login#400': { level: 'MUST', summary: 'a body that is not JSON, or lacks auth or password, is refused with 400', source: line(1062, 'missing / is invalid') },
   // Only success logs in (line 1050); the document names no status for wrong credentials.
   'semaphore:login.refuses-wrong-password': { level: 'MUST', summary: 'a wrong password or an unknown user is refused: a 4xx and no session cookie', source: line(1050, 'Upon success') },
   'semaphore:login.session-works': { level: 'MUST', summary: 'the cookie a login sets authenticates GET /user/tokens', source: line(1050, 'you will be logged in') },
-  'semaphore:logout#204': { level: 'MUST', summary: 'logout answers 204', source: line(1070, '204:') },
   'semaphore:logout.ends-session': { level: 'MUST', summary: 'after logout the old session cookie no longer authenticates', source: line(1068, 'Destroys current session') },
   'semaphore:logout.only-own': { level: 'MUST', summary: 'logout ends only the caller\'s current session: another user\'s session still authenticates afterwards', source: line(1068, 'Destroys current session') },
-  'semaphore:startOidcLogin#302': { level: 'MUST', summary: 'starting an OIDC sign-in answers 302', source: line(1086, '302:') },
   'semaphore:startOidcLogin.to-provider': { level: 'MUST', summary: 'for a configured provider, Location is its authorization request with client_id and redirect_uri', source: line(1087, 'Redirection to the OIDC provider on success') },
   'semaphore:startOidcLogin.unknown-to-login': { level: 'MUST', summary: 'for an unknown provider, Location is the login page (…/auth/login)', source: line(1087, 'to the login page on error') },
-  'semaphore:finishOidcLogin#302': { level: 'MUST', summary: 'the OIDC callback answers 302', source: line(1102, '302:') },
   'semaphore:finishOidcLogin.rejects-bad-state': { level: 'MUST', summary: 'a callback without the state the server issued sets no session cookie and redirects to the login page', source: line(1103, 'to the login page on error') },
-  'semaphore:listApiTokens#200': { level: 'MUST', summary: 'the caller\'s API tokens are listed as APIToken[]', source: line(1124, '200:') },
   'semaphore:listApiTokens.only-own': { level: 'MUST', summary: 'the list shows only the caller\'s tokens: another user\'s session or token never lists A\'s tokens', source: line(1122, 'Fetch API tokens for user') },
   'semaphore:listApiTokens.requires-credentials': { level: 'MUST', summary: 'without valid credentials no tokens are listed: a 4xx', source: SECURITY },
-  'semaphore:createApiToken#201': { level: 'MUST', summary: 'a new API token is created: 201 with the APIToken', source: line(1136, '201:') },
   'semaphore:createApiToken.requires-credentials': { level: 'MUST', summary: 'without valid credentials no token is created: a 4xx', source: SECURITY },
   'semaphore:createApiToken.token-works': { level: 'MUST', summary: 'the new token authenticates GET /user/tokens as a bearer token', source: line(898, '- bearer: []') },
-  'semaphore:deleteApiToken#204': { level: 'MUST', summary: 'expiring one of the caller\'s tokens answers 204', source: line(1154, '204:') },
   'semaphore:deleteApiToken.requires-credentials': { level: 'MUST', summary: 'without valid credentials nothing is expired: a 4xx', source: SECURITY },
   // The document lists only 204; an id naming no token of the caller may get it too, or a 4xx.
   'semaphore:deleteApiToken.unknown-id': { level: 'MUST', summary: 'an id that names none of the caller\'s tokens gets the documented 204 or a 4xx', source: line(1154, '204:') },
