@@ -1,5 +1,6 @@
 import { API_DEFINITIONS, AVAILABLE_APIS } from '../engine/config/apis.ts';
 import { REFERENCES } from '../reference/index.ts';
+import { REQUIREMENTS } from '../requirements/index.ts';
 import { failedMust, runConformance, warnedShould } from './support/cli.ts';
 import { expect, test } from './support/reference.ts';
 
@@ -75,12 +76,8 @@ for (const ref of REFERENCES.filter((r) => AVAILABLE_APIS.includes(r.api))) {
   });
 }
 
-/** Documented statuses a live run against a reference server deliberately does not provoke, with why. */
+/** Documented statuses no request can provoke: the contract says why, in the x-requirement's not-provokable. */
 function expectedUnexercised(api: string): string[] {
-  return ({
-    svix: [
-      'svix:logout#404: skipped not provoked: logout has no path parameter and names no resource, so a conforming server has no request that leads to 404',
-      'svix:logout#422: skipped not provoked: logout takes no body and no path parameter, and any idempotency-key value is a valid string, so a conforming server has no request that leads to 422',
-    ],
-  } as Record<string, string[]>)[api] ?? [];
+  return Object.entries(REQUIREMENTS).filter(([id, r]) => id.startsWith(`${api}:`) && r.notProvokable)
+    .map(([id, r]) => `${id}: not-exercised not provokable: ${r.notProvokable}`);
 }

@@ -43,7 +43,7 @@ import type { Fault } from '../kit/types.ts';
  *                        (needs CONFORMANCE_ALLOW_DESTRUCTIVE)
  *   dashboardAccess.app-token-only-own-app  mint B; DA(B, SVIX_APP_ID) → any 4xx, no token
  *   dashboardAccess.replay-only-to-caller   mint T; DA(org, K) → 200 (setup); DA(T, K) must not carry the org's token
- *   not provoked: logout#404 and logout#422 (no request leads there; those tests skip with the reason).
+ *   not provoked: logout#404 and logout#422 (no request leads there; the contract says why).
  */
 export const SVIX_FAULTS = {
   'expire-all-200': {
