@@ -3,6 +3,8 @@ import { requirement, type RequirementId } from '../requirements/index.ts';
 export const REQUIREMENT_ANNOTATION = 'requirement';
 export const ENABLED_BY_ANNOTATION = 'enabled-by';
 export const WARNING_ANNOTATION = 'warning';
+/** The operation a test is about, where its file does not say (a file per operation does): the report files it there. */
+export const OPERATION_ANNOTATION = 'operation';
 /** One session or token a test's cleanup ended, and whether it still authenticated afterwards. */
 export const CLEANUP_ANNOTATION = 'cleanup';
 

@@ -79,6 +79,7 @@ export function loadContract(api: string, file: string): Contract {
         path,
         summary: String(op.summary ?? ''),
         security: (op.security as Operation['security'] | undefined) ?? globalSecurity,
+        ...(typeof op['x-refusal'] === 'string' ? { refusal: op['x-refusal'] } : {}),
         requestBodyRequired: body?.required === true,
         responses,
       };

@@ -35,6 +35,8 @@ export interface Operation {
   summary: string;
   /** Each entry is one acceptable combination of schemes; an empty entry means "no credentials". */
   security: Record<string, string[]>[];
+  /** The behaviour a refusal of a request without valid credentials proves (`x-refusal`), where the API names one. */
+  refusal?: string;
   requestBodyRequired: boolean;
   responses: Record<string, ResponseSpec>;
 }

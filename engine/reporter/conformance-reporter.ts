@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import type { FullConfig, FullResult, Reporter, Suite, TestCase, TestResult } from '@playwright/test/reporter';
 import { isRequirementId, requirement } from '../../requirements/index.ts';
-import { CLEANUP_ANNOTATION, ENABLED_BY_ANNOTATION, REQUIREMENT_ANNOTATION, type CleanupRecord } from '../annotations.ts';
+import { CLEANUP_ANNOTATION, ENABLED_BY_ANNOTATION, OPERATION_ANNOTATION, REQUIREMENT_ANNOTATION, type CleanupRecord } from '../annotations.ts';
 import { summarizeCleanup } from './cleanup.ts';
 import { findings } from './findings.ts';
 import { API_DEFINITIONS, contractFile, type ApiName } from '../config/apis.ts';
@@ -52,18 +52,20 @@ export default class ConformanceReporter implements Reporter {
 
   /** A test the run never started is skipped (an interruption), or its requirements would read as never exercised. */
   private record(test: TestCase, result: Pick<TestResult, 'status' | 'attachments' | 'error'>, skipReason?: string): void {
-    const where = relative(PROJECT_ROOT, test.location.file);
+    const where = relative(PROJECT_ROOT, specFile(test));
     const m = /^suites\/([a-z][a-z0-9]*)\/([A-Za-z0-9]+)\.spec\.ts$/.exec(where);
     if (!m || !(m[1]! in API_DEFINITIONS)) return;
     const api = m[1] as ApiName;
     const contract = this.contract(api);
-    const op = contract.operations[m[2]!];
+    const operationId = test.annotations.find((a) => a.type === OPERATION_ANNOTATION)?.description ?? m[2]!;
+    const op = contract.operations[operationId];
     const base = {
       api,
-      operationId: m[2]!,
+      operationId,
       method: op?.method ?? '',
       path: op?.path ?? '',
-      test: { title: test.titlePath().slice(3).join(' › '), file: where, line: test.location.line },
+      // A generated test was declared in the engine: its spec file is where to look, from the top.
+      test: { title: test.titlePath().slice(3).join(' › '), file: where, line: specFile(test) === test.location.file ? test.location.line : 1 },
     };
     for (const a of test.annotations) if (a.type === CLEANUP_ANNOTATION && a.description) this.cleanupRecords.push(JSON.parse(a.description) as CleanupRecord);
     const declared = test.annotations.filter((a) => a.type === REQUIREMENT_ANNOTATION).map((a) => a.description!).filter(isRequirementId);
@@ -177,6 +179,13 @@ export default class ConformanceReporter implements Reporter {
   private redactUrl(url: string | undefined): string | null {
     return url ? new Redactor(secretValues()).url(url) : null;
   }
+}
+
+/** The spec file a test belongs to; its own location is where it was declared (engine/refusals.ts for a generated one). */
+function specFile(test: TestCase): string {
+  let suite: Suite | undefined = test.parent;
+  while (suite && suite.type !== 'file') suite = suite.parent;
+  return suite?.location?.file ?? test.location.file;
 }
 
 const notes = new Map<string, Correction | undefined>();
