@@ -5,11 +5,10 @@ import { ApiFlows, useFlows } from '../../engine/flows.ts';
 import { test as engine, expect, anonymous, type Identity } from '../../engine/test.ts';
 import type { Exchange } from '../../engine/http/exchange.ts';
 import type { RunContext } from '../../engine/run.ts';
+import type { OperationId } from './contract.generated.ts';
 
 export { expect, anonymous, type Identity };
 export { req, finding, violation, expectRefused } from '../../engine/test.ts';
-
-export type Operation = 'getQrLogin' | 'getSession' | 'logout' | 'provokeLogin' | 'provokeLoginOnAccount' | 'provokeLoginOnUser';
 
 /** What every nextAuth Sessions operation takes: the server in the path, the session's nonce in X-nonce. */
 export interface SessionCall extends Omit<CallOptions, 'params'> {
@@ -128,7 +127,7 @@ export class NextAuth extends ApiFlows {
    * Calls one Sessions operation: the serverid (and accountid or userid) go into the path, the
    * nonce into X-nonce. A nonce the server answered with a 2xx is logged out at teardown.
    */
-  async call(operationId: Operation, options: SessionCall): Promise<Exchange> {
+  async call(operationId: OperationId, options: SessionCall): Promise<Exchange> {
     const { as = this.key, nonce = this.nonce(), serverid = this.serverId, accountid, userid, headers, ...rest } = options;
     const params: Record<string, string> = { serverid };
     if (accountid !== undefined) params.accountid = accountid;
@@ -167,6 +166,8 @@ export class NextAuth extends ApiFlows {
 // The 401 scenarios do not name RFC9110-15.5.2: the vendor documents no 401, so a server may refuse
 // with another 4xx, and the challenge is then not in question. Every 401 that does come is still
 // judged by it (the check runs on every exchange).
-export const test = engine.extend<{ nextauth: NextAuth }>({
+/** `flows` is the same NextAuth, by the name the engine's generated tests (engine/refusals.ts) know it by. */
+export const test = engine.extend<{ nextauth: NextAuth; flows: NextAuth }>({
   nextauth: async ({ run, data }, use, info) => useFlows(new NextAuth(run, info, data), use),
+  flows: async ({ nextauth }, use) => use(nextauth),
 });

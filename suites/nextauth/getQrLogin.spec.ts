@@ -1,6 +1,6 @@
 import { bodyBytes } from '../../engine/http/exchange.ts';
-import { anonymous, expect, expectRefused, finding, req, test } from './fixtures.ts';
-import { qrDiffers, qrMatchesSession, refused } from './judges.ts';
+import { expect, finding, req, test } from './fixtures.ts';
+import { qrDiffers, qrMatchesSession } from './judges.ts';
 import { readPng, sizeViolations } from './png.ts';
 
 test.describe('getQrLogin  GET /servers/{serverid}/sessions/qr/login', () => {
@@ -49,12 +49,6 @@ test.describe('getQrLogin  GET /servers/{serverid}/sessions/qr/login', () => {
     expect(finding('nextauth:getQrLogin.nonce-bound', [first, second], qrDiffers(first, second))).toConform();
   });
 
-  test('400 when X-nonce is missing', { annotation: req('nextauth:getQrLogin.needs-nonce', 'nextauth:getQrLogin#400') }, async ({ nextauth }) => {
-    const ex = await nextauth.call('getQrLogin', { expect: 400, nonce: null });
-    expect(finding('nextauth:getQrLogin.needs-nonce', [ex], refused(ex))).toConform();
-    expect(ex).toConform();
-  });
-
   test('400 when s is zero', { annotation: req('nextauth:getQrLogin#400') }, async ({ nextauth }) => {
     expect(await nextauth.call('getQrLogin', { expect: 400, query: { img: 'png', s: 0 } })).toConform();
   });
@@ -69,31 +63,5 @@ test.describe('getQrLogin  GET /servers/{serverid}/sessions/qr/login', () => {
 
   test('400 when the body is not a UserContext', { annotation: req('nextauth:getQrLogin#400') }, async ({ nextauth }) => {
     expect(await nextauth.call('getQrLogin', { expect: 400, json: nextauth.notUserContext() })).toConform();
-  });
-
-  test('401 with a challenge without X-apikey', { annotation: req('nextauth:getQrLogin.needs-key', 'nextauth:getQrLogin#401') }, async ({ nextauth }) => {
-    const ex = await nextauth.call('getQrLogin', { expect: 401, as: anonymous });
-    expect(finding('nextauth:getQrLogin.needs-key', [ex], refused(ex))).toConform();
-    expect(ex).toConform();
-  });
-
-  test('401 with a challenge for an API key the server never issued', { annotation: req('nextauth:getQrLogin.needs-key', 'nextauth:getQrLogin#401') }, async ({ nextauth }) => {
-    const ex = await nextauth.call('getQrLogin', { expect: 401, as: nextauth.forgedKey() });
-    expect(finding('nextauth:getQrLogin.needs-key', [ex], refused(ex))).toConform();
-    expect(ex).toConform();
-  });
-
-  test('403 when X-su names a role the key may not assume', { annotation: req('nextauth:getQrLogin.needs-key', 'nextauth:getQrLogin#403') }, async ({ nextauth }) => {
-    const ex = await nextauth.call('getQrLogin', { expect: 403, as: nextauth.forbiddenRole() });
-    expect(finding('nextauth:getQrLogin.needs-key', [ex], refused(ex))).toConform();
-    expect(ex).toConform();
-  });
-
-  test('404 for a server that does not exist', { annotation: req('nextauth:getQrLogin#404') }, async ({ nextauth }) => {
-    expect(await nextauth.call('getQrLogin', { expect: 404, serverid: nextauth.unknownServer() })).toConform();
-  });
-
-  test('refused for a server the API key may not act on: no QR code for its sessions', { annotation: req('nextauth:getQrLogin.own-server-only') }, async ({ nextauth }) => {
-    expectRefused(await nextauth.call('getQrLogin', { expect: [403, 404], serverid: nextauth.foreignServer() }), 'nextauth:getQrLogin.own-server-only');
   });
 });

@@ -47,15 +47,3 @@ export function notLoggedIn(session: Exchange, why: string): Violation[] {
     received: `loggedin: ${JSON.stringify(loggedin) ?? 'absent'}${typeof loginStatus(session)?.userid === 'string' ? ' (with a userid)' : ''}`,
   })];
 }
-
-/**
- * The request was refused, whatever the status: the vendor documents no error statuses, so where
- * it requires what the request lacks (X-apikey, X-nonce), any 4xx is a reading it allows.
- */
-export function refused(ex: Exchange): Violation[] {
-  const status = ex.response?.status;
-  return status !== undefined && status >= 400 && status < 500 ? [] : [violation('request_refused', 'a request the document does not allow was not refused', {
-    expected: 'a 4xx',
-    received: status === undefined ? `no answer (${ex.error ?? 'none'})` : String(status),
-  })];
-}

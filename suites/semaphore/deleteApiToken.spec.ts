@@ -1,9 +1,5 @@
-import type { Faker } from '@faker-js/faker';
 import { unaffectedByOther, effectUnjudged } from '../../engine/checks/cross-identity.ts';
-import { anonymous, bearer, expect, expectRefused, finding, req, SECOND_CREDENTIALS, test } from './fixtures.ts';
-
-/** An id of the shape Semaphore gives its tokens. */
-const unknownTokenId = (data: Faker): string => data.string.alphanumeric({ length: 44, casing: 'lower' });
+import { bearer, expect, expectRefused, finding, req, SECOND_CREDENTIALS, test, unknownTokenId } from './fixtures.ts';
 
 test.describe('deleteApiToken  DELETE /user/tokens/{api_token_id}', () => {
   test('204 for one of the caller\'s tokens', { annotation: req('semaphore:deleteApiToken#204', 'RFC9110-15.3.5') }, async ({ semaphore }) => {
@@ -25,22 +21,6 @@ test.describe('deleteApiToken  DELETE /user/tokens/{api_token_id}', () => {
     const status = ex.response?.status;
     if (status === 204) return expect(ex).toConform({ because: 'semaphore:deleteApiToken.unknown-id' });
     expectRefused(ex, 'semaphore:deleteApiToken.unknown-id');
-  });
-
-  test('refused without credentials', { annotation: req('semaphore:deleteApiToken.requires-credentials') }, async ({ semaphore, data }) => {
-    expectRefused(await semaphore.deleteToken(anonymous, unknownTokenId(data), { expect: 401 }), 'semaphore:deleteApiToken.requires-credentials');
-  });
-
-  test('refused for a session cookie the server never issued', { annotation: req('semaphore:deleteApiToken.requires-credentials') }, async ({ semaphore, data }) => {
-    semaphore.needState('a cookie it never issued is refused (it checks only that one is present)');
-    const forged = { label: 'forged session cookie', headers: { cookie: `semaphore=${data.string.alphanumeric(64)}` } };
-    expectRefused(await semaphore.deleteToken(forged, unknownTokenId(data), { expect: 401 }), 'semaphore:deleteApiToken.requires-credentials');
-  });
-
-  test('refused for an API token the server never issued', { annotation: req('semaphore:deleteApiToken.requires-credentials') }, async ({ semaphore, data }) => {
-    semaphore.needState('a token it never issued is refused (it checks only that one is present)');
-    const forged = unknownTokenId(data);
-    expectRefused(await semaphore.deleteToken(bearer(forged), forged, { expect: 401 }), 'semaphore:deleteApiToken.requires-credentials');
   });
 });
 

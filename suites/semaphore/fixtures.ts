@@ -1,6 +1,8 @@
 import { ApiFlows, useFlows } from '../../engine/flows.ts';
 import { sessionFrom as sessionCookie, setsSessionCookie } from '../../engine/sessions.ts';
-import { test as engine, expect, ApiClient, anonymous, violation, type Identity } from '../../engine/test.ts';
+import { test as engine, expect, anonymous, violation, type Identity } from '../../engine/test.ts';
+import type { CallOptions } from '../../engine/client.ts';
+import type { OperationId } from './contract.generated.ts';
 import { precondition } from '../../engine/preconditions.ts';
 import { sessionCookiesSet } from '../../engine/checks/cookies.ts';
 import type { Violation } from '../../engine/checks/types.ts';
@@ -9,6 +11,7 @@ import type { Contract } from '../../engine/contract/model.ts';
 import { header, jsonBody, type Exchange } from '../../engine/http/exchange.ts';
 import type { RunContext } from '../../engine/run.ts';
 import type { TestInfo } from '@playwright/test';
+import type { Faker } from '@faker-js/faker';
 
 export { expect, anonymous, type Identity };
 export { req, finding, violation, expectRefused } from '../../engine/test.ts';
@@ -56,7 +59,21 @@ export class Semaphore extends ApiFlows {
     return this.client.contract;
   }
 
-  call: ApiClient['call'] = (operationId, options) => this.client.call(operationId, options);
+  /**
+   * Every call goes through here: a token that POST /user/tokens creates is remembered, with the
+   * identity that created it, to be expired at teardown; one its owner (or the token itself)
+   * expires is forgotten. A 204 to anyone else (another user's no-op) changes nothing.
+   */
+  call = async (operationId: OperationId, options: CallOptions): Promise<Exchange> => {
+    const ex = await this.client.call(operationId, options);
+    const status = ex.response?.status;
+    if (operationId === 'createApiToken' && status === 201) {
+      const [id] = tokenIds(ex);
+      if (id !== undefined) this.tokens.push({ id, owner: options.as ?? anonymous });
+    }
+    if (operationId === 'deleteApiToken' && status === 204) this.forget(options.params!.api_token_id!, options.as ?? anonymous);
+    return ex;
+  };
 
   /**
    * POST /auth/login with credentials as JSON, or with `raw` text sent as application/json (for
@@ -95,12 +112,9 @@ export class Semaphore extends ApiFlows {
     return { ...id, label: `${who}'s session cookie` };
   }
 
-  /** POST /user/tokens as `as`; a token it creates is remembered and expired at teardown. */
-  async createToken(as: Identity, options: { expect: number }): Promise<Exchange> {
-    const ex = await this.call('createApiToken', { expect: options.expect, as });
-    const [id] = ex.response?.status === 201 ? tokenIds(ex) : [];
-    if (id !== undefined) this.tokens.push({ id, owner: as });
-    return ex;
+  /** POST /user/tokens as `as` (a token it creates is expired at teardown). */
+  createToken(as: Identity, options: { expect: number }): Promise<Exchange> {
+    return this.call('createApiToken', { expect: options.expect, as });
   }
 
   /** A new API token of the configured user (created with a fresh session); a precondition for tests that use one. */
@@ -116,14 +130,9 @@ export class Semaphore extends ApiFlows {
     return { id, bearer: { label: owner.label.replace(/session cookie$/, 'API token'), headers: bearer(id).headers }, owner };
   }
 
-  /**
-   * DELETE /user/tokens/{id} as `as`. A token of this test that its owner (or the token itself)
-   * expires needs no expiring at teardown; a 204 to anyone else (another user's no-op) changes nothing.
-   */
-  async deleteToken(as: Identity, id: string, options: { expect: number }): Promise<Exchange> {
-    const ex = await this.call('deleteApiToken', { expect: options.expect, as, params: { api_token_id: id } });
-    if (ex.response?.status === 204) this.forget(id, as);
-    return ex;
+  /** DELETE /user/tokens/{id} as `as`. */
+  deleteToken(as: Identity, id: string, options: { expect: number }): Promise<Exchange> {
+    return this.call('deleteApiToken', { expect: options.expect, as, params: { api_token_id: id } });
   }
 
   /**
@@ -199,6 +208,9 @@ export const SECOND_CREDENTIALS: readonly { kind: string; of: (semaphore: Semaph
   { kind: 'API token', of: async (semaphore) => (await semaphore.tokenOf(await semaphore.second())).bearer },
 ];
 
+/** An id of the shape Semaphore gives its tokens, naming none. */
+export const unknownTokenId = (data: Faker): string => data.string.alphanumeric({ length: 44, casing: 'lower' });
+
 export const bearer = (tokenId: string): Identity => ({ label: 'API token', headers: { authorization: `Bearer ${tokenId}` } });
 
 export const sessionFrom = (ex: Exchange): Identity | undefined => sessionCookie(ex, 'semaphore');
@@ -265,6 +277,8 @@ export function setsNoSession(ex: Exchange, contract: Contract): Violation[] {
     : [];
 }
 
-export const test = engine.extend<{ semaphore: Semaphore }>({
+/** `flows` is the same Semaphore, by the name the engine's generated tests (engine/refusals.ts) know it by. */
+export const test = engine.extend<{ semaphore: Semaphore; flows: Semaphore }>({
   semaphore: async ({ run }, use, info) => useFlows(new Semaphore(run, info), use),
+  flows: async ({ semaphore }, use) => use(semaphore),
 });

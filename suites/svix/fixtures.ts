@@ -6,6 +6,7 @@ import { precondition } from '../../engine/preconditions.ts';
 import { effectUnjudged, unaffectedByOther, type Works } from '../../engine/checks/cross-identity.ts';
 import { finding } from '../../engine/checks/evaluate.ts';
 import type { RequirementId } from '../../requirements/index.ts';
+import type { OperationId } from './contract.generated.ts';
 import { header, jsonBody, type Exchange } from '../../engine/http/exchange.ts';
 import type { RunContext } from '../../engine/run.ts';
 import { retryAfterMs } from '../../engine/targets/live.ts';
@@ -14,8 +15,6 @@ import type { Faker } from '@faker-js/faker';
 
 export { expect, anonymous, type Identity };
 export { req, finding, violation } from '../../engine/test.ts';
-
-export type SvixOperation = 'dashboardAccess' | 'logout' | 'expireAll';
 
 /** Requests a rate-limit probe sends at once; bursts are needed because a limit counts per time window. */
 const PROBE_BURST = 10;
@@ -78,7 +77,7 @@ export class Svix extends ApiFlows {
    * Every call goes through here: a portal token that dashboard-access hands out is remembered for
    * teardown, and one that logout ended is forgotten.
    */
-  call = async (operationId: SvixOperation, options: CallOptions): Promise<Exchange> => {
+  call = async (operationId: OperationId, options: CallOptions): Promise<Exchange> => {
     const ex = await this.client.call(operationId, options);
     const status = ex.response?.status;
     if (operationId === 'dashboardAccess' && status === 200) {
@@ -133,7 +132,7 @@ export class Svix extends ApiFlows {
    * returned to be judged as the 429 scenario; a request that is never answered as `harmless`, or a
    * cap reached without a 429, ends the probe as a precondition.
    */
-  async rateLimited(operationId: SvixOperation, harmless: number | ((status: number) => boolean), request: Omit<CallOptions, 'expect'>): Promise<Exchange> {
+  async rateLimited(operationId: OperationId, harmless: number | ((status: number) => boolean), request: Omit<CallOptions, 'expect'>): Promise<Exchange> {
     const isHarmless = (ex: Exchange) => ex.response !== undefined && ex.response.status !== 429 && (typeof harmless === 'number' ? ex.response.status === harmless : harmless(ex.response.status));
     const { SVIX_PROBE_RATE_LIMIT: cap } = this.need('SVIX_PROBE_RATE_LIMIT');
     const budget = Number(cap);
@@ -230,12 +229,15 @@ const OUTSIDE_PATTERN = ['!', '@', '$', '~', '*', ',', ':', '+', '=', ' '] as co
 export const appIdOutsidePattern = (data: Faker): string =>
   `app_${data.string.alphanumeric(8)}${data.helpers.arrayElement(OUTSIDE_PATTERN)}${data.string.alphanumeric(8)}`;
 
-/** A bearer token the server never issued. */
-export const forgedBearer = (data: Faker): Identity => ({ label: 'forged bearer token', headers: { authorization: `Bearer ${data.string.alphanumeric(40)}` } });
+export const MAX_EXPIRY = 259_200;
+/** For requests that must be refused: should a server act on one anyway, the latest expiry allowed does the least harm. */
+export const LATEST = { expiry: MAX_EXPIRY };
 
 /** A fresh idempotency key, as the contract suggests (a UUID v4). */
 export const idempotencyKey = (data: Faker): string => data.string.uuid();
 
-export const test = engine.extend<{ svix: Svix }>({
+/** `flows` is the same Svix, by the name the engine's generated tests (engine/refusals.ts) know it by. */
+export const test = engine.extend<{ svix: Svix; flows: Svix }>({
   svix: async ({ run }, use, info) => useFlows(new Svix(run, info), use),
+  flows: async ({ svix }, use) => use(svix),
 });

@@ -1,6 +1,8 @@
 import { ApiFlows, useFlows } from '../../engine/flows.ts';
 import { sessionFrom as sessionCookie, setsSessionCookie } from '../../engine/sessions.ts';
-import { test as engine, expect, ApiClient, anonymous, type Identity } from '../../engine/test.ts';
+import { test as engine, expect, anonymous, type Identity } from '../../engine/test.ts';
+import type { CallOptions } from '../../engine/client.ts';
+import type { OperationId } from './contract.generated.ts';
 import { precondition } from '../../engine/preconditions.ts';
 import { jsonBody, type Exchange } from '../../engine/http/exchange.ts';
 import type { RunContext } from '../../engine/run.ts';
@@ -33,7 +35,7 @@ export class Traq extends ApiFlows {
     return { name: v.TRAQ_USERNAME!, password: v.TRAQ_PASSWORD! };
   }
 
-  call: ApiClient['call'] = (operationId, options) => this.client.call(operationId, options);
+  call = (operationId: OperationId, options: CallOptions): Promise<Exchange> => this.client.call(operationId, options);
 
   /**
    * The second identity B (TRAQ_SECOND_USERNAME), or a skip naming its variables. B must be another
@@ -142,6 +144,8 @@ export const setsSession = (ex: Exchange) => setsSessionCookie(ex, 'r_session', 
 
 export const sessionFrom = (ex: Exchange): Identity | undefined => sessionCookie(ex, 'r_session');
 
-export const test = engine.extend<{ traq: Traq }>({
+/** `flows` is the same Traq, by the name the engine's generated tests (engine/refusals.ts) know it by. */
+export const test = engine.extend<{ traq: Traq; flows: Traq }>({
   traq: async ({ run }, use, info) => useFlows(new Traq(run, info), use),
+  flows: async ({ traq }, use) => use(traq),
 });

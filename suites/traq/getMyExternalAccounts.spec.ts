@@ -1,4 +1,4 @@
-import { anonymous, expect, expectRefused, finding, listsNoneOf, req, test } from './fixtures.ts';
+import { expect, finding, listsNoneOf, req, test } from './fixtures.ts';
 
 test.describe('getMyExternalAccounts  GET /users/me/ex-accounts', () => {
   test('200 with the linked accounts as ExternalProviderUser[]', { annotation: req('traq:getMyExternalAccounts#200') }, async ({ traq }) => {
@@ -15,9 +15,5 @@ test.describe('getMyExternalAccounts  GET /users/me/ex-accounts', () => {
     // An A with no linked account has nothing that could leak: the test then shows nothing either way.
     expect(finding('traq:getMyExternalAccounts.only-own', traq.client.exchanges.slice(-2), listsNoneOf('B\'s list of linked accounts', shown, mine, 'linked accounts'),
       mine.length === 0 ? 'not judged: A (TRAQ_USERNAME) has no linked external account that B\'s list could show' : undefined)).toConform();
-  });
-
-  test('refused without credentials', { annotation: req('traq:getMyExternalAccounts.requires-credentials') }, async ({ traq }) => {
-    expectRefused(await traq.call('getMyExternalAccounts', { expect: 401, as: anonymous }), 'traq:getMyExternalAccounts.requires-credentials');
   });
 });

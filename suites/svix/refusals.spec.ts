@@ -1,0 +1,17 @@
+import { refusalTests } from '../../engine/refusals.ts';
+import { LATEST, test, unknownAppId } from './fixtures.ts';
+
+/**
+ * The 401s the contract's security calls for (engine/refusals.ts). Expire-all names an application
+ * that does not exist, so that a server which wrongly served it would expire nothing; without
+ * credentials there is no organisation to look an application up in, so no conforming server can
+ * answer 404 instead.
+ */
+refusalTests(test, {
+  api: 'svix',
+  request: ({ flows, data }, operationId) => ({
+    dashboardAccess: { params: { app_id: flows.appId } },
+    expireAll: { params: { app_id: unknownAppId(data) }, json: LATEST },
+    logout: {},
+  })[operationId],
+});
