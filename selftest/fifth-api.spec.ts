@@ -6,10 +6,11 @@ import { expect, test } from '@playwright/test';
 import { failedMust, ROOT, runConformance } from './support/cli.ts';
 
 /**
- * An API is a folder: a fifth one (selftest/fixtures/fifth-api: a contract, its requirements, one
- * spec and a tiny reference server) is copied into a copy of the checkout and type-checks, runs
- * against the mock, and runs against its reference server, fault-free and with its fault, with no
- * file outside suites/toy and reference/toy added or changed.
+ * An API is a folder: a fifth one (selftest/fixtures/fifth-api: a contract, the requirements
+ * generated from it, one spec whose refusals come from the contract's security, and a tiny
+ * reference server) is copied into a copy of the checkout and type-checks, runs against the mock,
+ * and runs against its reference server, fault-free and with its fault, with no file outside
+ * suites/toy and reference/toy added or changed.
  */
 const FIXTURE = join(ROOT, 'selftest/fixtures/fifth-api');
 const SKIP = new Set(['node_modules', '.git', 'reports', 'test-results']);
@@ -35,6 +36,12 @@ test('the fixture adds files only under suites/toy and reference/toy', () => {
 test('the copy with a fifth API type-checks (its requirement ids are typed like the others\')', () => {
   const tsc = spawnSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', copy], { encoding: 'utf8' });
   expect(tsc.stdout + tsc.stderr).toBe('');
+});
+
+test('the fifth API\'s generated file (status requirements, operation ids) is what the generator writes from its contract', () => {
+  const check = spawnSync(process.execPath, ['--import', 'tsx', join(copy, 'tools/generate.ts'), '--check'], { cwd: copy, encoding: 'utf8' });
+  expect(check.stderr).toBe('');
+  expect(check.status).toBe(0);
 });
 
 test('the fifth API runs against the mock and passes', async () => {
