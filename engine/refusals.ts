@@ -83,7 +83,8 @@ export function refusalTests<T extends { data: Faker; flows: RefusalFlows }, W e
   const contract = loadContract(suite.api, contractFile(suite.api));
   for (const operation of Object.values(contract.operations)) {
     const operationId = operation.operationId as Op;
-    const cases = refusalCases(contract, operation).map((c) => ({ c, judgement: judgementOf(suite.api, operation, c.status ?? [], c.status ?? 401) }));
+    // Where the contract documents no status for a refusal, it is sent expecting the usual 401 and judged as any 4xx.
+    const cases = refusalCases(contract, operation).map((c) => ({ c, judgement: judgementOf(suite.api, operation, c.status ?? [], c.status ?? 401, operation.refusal) }));
     const rows = (suite.rows ?? []).filter((r) => !r.operations || r.operations.includes(operationId));
     if (cases.every(({ judgement }) => judgement.proves.length === 0) && rows.length === 0) continue;
     test.describe(`${operationId}  ${operation.method} ${operation.path}`, () => {
@@ -101,7 +102,7 @@ export function refusalTests<T extends { data: Faker; flows: RefusalFlows }, W e
         });
       }
       for (const row of rows) {
-        const judgement = judgementOf(suite.api, operation, row.expect, row.expect, row.behaviour);
+        const judgement = judgementOf(suite.api, operation, row.expect, row.expect, row.behaviour && `${suite.api}:${operationId}.${row.behaviour}`);
         test(row.title, { annotation: annotation(judgement.proves) }, async ({ flows, data, run }) => {
           judge(await flows.call(operationId, { ...row.request({ flows, data, run }, operationId), expect: row.expect } as Opts), judgement);
         });
@@ -115,10 +116,9 @@ export function refusalTests<T extends { data: Faker; flows: RefusalFlows }, W e
  * requirement is a MUST 401 (a server may otherwise refuse with another 4xx, and then there is no
  * challenge to judge, though every 401 that comes is still judged by it).
  */
-function judgementOf(api: string, operation: Operation, status: number | readonly number[], expect: ExpectedStatus, suffix?: string): Judgement {
+function judgementOf(api: string, operation: Operation, status: number | readonly number[], expect: ExpectedStatus, behaviourId: string | undefined): Judgement {
   const statusId = typeof status === 'number' ? `${api}:${operation.operationId}#${status}` : undefined;
   const documented = statusId !== undefined && isRequirementId(statusId) ? statusId : undefined;
-  const behaviourId = suffix ? `${api}:${operation.operationId}.${suffix}` : operation.refusal;
   if (behaviourId !== undefined && !isRequirementId(behaviourId)) throw new Error(`${api}: ${operation.operationId}'s refusal proves ${behaviourId}, which is not registered`);
   const behaviour = behaviourId as RequirementId | undefined;
   const challenge = status === 401 && documented && requirement(documented).level === 'MUST' ? ['RFC9110-15.5.2' as const] : [];
