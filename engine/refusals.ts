@@ -71,27 +71,46 @@ interface Judgement {
   proves: RequirementId[];
 }
 
+/** One refusal test, for the suite to register (so that Playwright places it in the suite's file). */
+export interface RefusalTest<T> {
+  title: string;
+  details: { annotation: { type: string; description: string }[] };
+  body(fixtures: T): Promise<void>;
+}
+
+/** An operation's refusal tests, under the describe title the operation's own spec file uses. */
+export interface RefusalGroup<T> {
+  title: string;
+  tests: RefusalTest<T>[];
+}
+
 /**
- * Registers, per operation that requires credentials, a test for each refusal its `security` calls
- * for (no credential; a forged value of each scheme it accepts), then the suite's own rows. Each
- * proves what the contract names: the documented 401 or 403 (and RFC 9110's challenge where a 401
- * is every conforming server's answer), and the operation's `x-refusal` behaviour.
+ * Per operation that requires credentials, a test for each refusal its `security` calls for (no
+ * credential; a forged value of each scheme it accepts), then the suite's own rows. Each proves
+ * what the contract names: the documented 401 or 403 (and RFC 9110's challenge where a 401 is every
+ * conforming server's answer), and the operation's `x-refusal` behaviour. `test` only carries the
+ * suite's fixture types; the suite registers the tests itself, so a failure points at its file:
+ *
+ *   for (const g of refusalTests(test, {...})) test.describe(g.title, () => g.tests.forEach((t) => test(t.title, t.details, t.body)));
  */
-export function refusalTests<T extends { data: Faker; flows: RefusalFlows }, W extends { run: RunContext }>(test: TestType<T, W>, suite: RefusalSuite<T['flows']>): void {
+export function refusalTests<T extends { data: Faker; flows: RefusalFlows }, W extends { run: RunContext }>(_test: TestType<T, W>, suite: RefusalSuite<T['flows']>): RefusalGroup<RefusalFixtures<T['flows']>>[] {
   type Op = OpOf<T['flows']>;
   type Opts = OptsOf<T['flows']>;
   const contract = loadContract(suite.api, contractFile(suite.api));
+  const groups: RefusalGroup<RefusalFixtures<T['flows']>>[] = [];
   for (const operation of Object.values(contract.operations)) {
     const operationId = operation.operationId as Op;
     // Where the contract documents no status for a refusal, it is sent expecting the usual 401 and judged as any 4xx.
     const cases = refusalCases(contract, operation).map((c) => ({ c, judgement: judgementOf(suite.api, operation, c.status ?? [], c.status ?? 401, operation.refusal) }));
     const rows = (suite.rows ?? []).filter((r) => !r.operations || r.operations.includes(operationId));
-    if (cases.every(({ judgement }) => judgement.proves.length === 0) && rows.length === 0) continue;
-    test.describe(`${operationId}  ${operation.method} ${operation.path}`, () => {
-      const annotation = (proves: RequirementId[]) => [...req(...proves), { type: OPERATION_ANNOTATION, description: operationId }];
-      for (const { c, judgement } of cases) {
-        if (judgement.proves.length === 0) continue;
-        test(titleOf(contract.securitySchemes, c), { annotation: annotation(judgement.proves) }, async ({ flows, data, run }) => {
+    const details = (proves: RequirementId[]) => ({ annotation: [...req(...proves), { type: OPERATION_ANNOTATION, description: operationId }] });
+    const tests: RefusalTest<RefusalFixtures<T['flows']>>[] = [];
+    for (const { c, judgement } of cases) {
+      if (judgement.proves.length === 0) continue;
+      tests.push({
+        title: titleOf(contract.securitySchemes, c),
+        details: details(judgement.proves),
+        body: async ({ flows, data, run }) => {
           const fx = { flows, data, run };
           // The mock checks only that a credential is there; it can be made to answer a documented status, no other.
           if (c.kind === 'forged' && !c.status) flows.needState(`a ${c.forged.map((s) => describeScheme(contract.securitySchemes[s]!)).join(' or ')} it never issued is refused (it checks only that one is present)`);
@@ -99,16 +118,22 @@ export function refusalTests<T extends { data: Faker; flows: RefusalFlows }, W e
           const request: Partial<Opts> = suite.request?.(fx, operationId, c) ?? {};
           const query = sent.query ? { query: { ...request.query, ...sent.query } } : {};
           judge(await flows.call(operationId, { ...request, ...query, expect: judgement.expect, as: { label: sent.label, headers: sent.headers } } as Opts), judgement);
-        });
-      }
-      for (const row of rows) {
-        const judgement = judgementOf(suite.api, operation, row.expect, row.expect, row.behaviour && `${suite.api}:${operationId}.${row.behaviour}`);
-        test(row.title, { annotation: annotation(judgement.proves) }, async ({ flows, data, run }) => {
+        },
+      });
+    }
+    for (const row of rows) {
+      const judgement = judgementOf(suite.api, operation, row.expect, row.expect, row.behaviour && `${suite.api}:${operationId}.${row.behaviour}`);
+      tests.push({
+        title: row.title,
+        details: details(judgement.proves),
+        body: async ({ flows, data, run }) => {
           judge(await flows.call(operationId, { ...row.request({ flows, data, run }, operationId), expect: row.expect } as Opts), judgement);
-        });
-      }
-    });
+        },
+      });
+    }
+    if (tests.length > 0) groups.push({ title: `${operationId}  ${operation.method} ${operation.path}`, tests });
   }
+  return groups;
 }
 
 /**

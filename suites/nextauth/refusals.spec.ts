@@ -17,7 +17,7 @@ function pushedTo(nextauth: NextAuth, operationId: OperationId, configured: bool
  * The refusals the contract's security calls for (engine/refusals.ts): no X-apikey, a forged one,
  * and a forged X-su role beside the genuine key; then the rows every Sessions operation shares.
  */
-refusalTests(test, {
+const refusals = refusalTests(test, {
   api: 'nextauth',
   request: ({ flows }, operationId, refusal) => pushedTo(flows, operationId, refusal.kind === 'none'),
   genuine: ({ flows }) => flows.key,
@@ -46,3 +46,6 @@ refusalTests(test, {
     },
   ],
 });
+
+// Registered here, so that each test (and its failure) points at this file.
+for (const group of refusals) test.describe(group.title, () => group.tests.forEach((r) => test(r.title, r.details, r.body)));

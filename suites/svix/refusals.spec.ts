@@ -7,7 +7,7 @@ import { LATEST, test, unknownAppId } from './fixtures.ts';
  * credentials there is no organisation to look an application up in, so no conforming server can
  * answer 404 instead.
  */
-refusalTests(test, {
+const refusals = refusalTests(test, {
   api: 'svix',
   request: ({ flows, data }, operationId) => ({
     dashboardAccess: { params: { app_id: flows.appId } },
@@ -15,3 +15,6 @@ refusalTests(test, {
     logout: {},
   })[operationId],
 });
+
+// Registered here, so that each test (and its failure) points at this file.
+for (const group of refusals) test.describe(group.title, () => group.tests.forEach((r) => test(r.title, r.details, r.body)));

@@ -14,7 +14,10 @@ const REQUESTS: Partial<Record<OperationId, (fx: Fixtures) => Partial<CallOption
 };
 
 /** The refusals the contract's security calls for on every /users/me operation (engine/refusals.ts). */
-refusalTests(test, {
+const refusals = refusalTests(test, {
   api: 'traq',
   request: (fx, operationId) => REQUESTS[operationId]?.(fx) ?? {},
 });
+
+// Registered here, so that each test (and its failure) points at this file.
+for (const group of refusals) test.describe(group.title, () => group.tests.forEach((r) => test(r.title, r.details, r.body)));
