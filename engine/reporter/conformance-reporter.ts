@@ -10,7 +10,7 @@ import { API_DEFINITIONS, contractFile, type ApiName } from '../config/apis.ts';
 import { readSettings, secretValues } from '../config/settings.ts';
 import { loadContract, PROJECT_ROOT } from '../contract/load.ts';
 import type { Contract } from '../contract/model.ts';
-import { EVIDENCE_CONTENT_TYPE, EVIDENCE_NAME, type CheckRecord, type Verdict } from '../evidence.ts';
+import { EVIDENCE_CONTENT_TYPE, EVIDENCE_NAME, VERDICT_RANK, type CheckRecord, type Verdict } from '../evidence.ts';
 import { Redactor } from '../http/redact.ts';
 import { unlockReportDir } from '../cli/report-lock.ts';
 import { renderHtml } from './html.ts';
@@ -19,8 +19,6 @@ import { renderJunit } from './junit.ts';
 import { parse as parseYaml } from 'yaml';
 import type { ConformanceReport, Correction, Result } from './model.ts';
 import { coverage, summarize } from './summarize.ts';
-
-const RANK: Record<Verdict, number> = { fail: 3, warn: 2, pass: 1, skip: 0 };
 
 /**
  * Collects each test's check records (attached by toConform) into per-requirement results and
@@ -89,7 +87,7 @@ export default class ConformanceReporter implements Reporter {
     for (const rec of records) {
       // A record that could not judge (skip) never outranks one that did; the first one's reason stays.
       const cur = byId.get(rec.requirement) ?? make(rec.requirement, rec.verdict, rec.reason ? { reason: rec.reason } : {});
-      if (RANK[rec.verdict] > RANK[cur.verdict]) {
+      if (VERDICT_RANK[rec.verdict] > VERDICT_RANK[cur.verdict]) {
         cur.verdict = rec.verdict;
         delete cur.reason;
       }
