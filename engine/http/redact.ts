@@ -1,5 +1,6 @@
 import type { Violation } from '../checks/types.ts';
 import type { Exchange, RecordedRequest, RecordedResponse, ResponseHeaders } from './exchange.ts';
+import { pointerKeys } from '../pointer.ts';
 
 /**
  * Evidence passes through here before it is written anywhere. Two nets:
@@ -348,7 +349,7 @@ const JSON_SECRET_FIELD = /"([A-Za-z0-9_-]*(?:password|passwd|secret|token|api_?
 const FORM = /^[\w.%-]+=[^&\s]*(&[\w.%-]+=[^&\s]*)*$/;
 
 function pointerIsSecret(pointer: string): boolean {
-  return pointer.split('/').slice(1).some((raw) => SECRET_FIELD.test(raw.replaceAll('~1', '/').replaceAll('~0', '~')));
+  return pointerKeys(pointer).some((key) => SECRET_FIELD.test(key));
 }
 
 function redactFields(v: unknown, str: (s: string) => string, key: (k: string) => string): unknown {

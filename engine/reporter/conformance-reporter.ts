@@ -12,6 +12,7 @@ import { loadContract, PROJECT_ROOT } from '../contract/load.ts';
 import type { Contract } from '../contract/model.ts';
 import { EVIDENCE_CONTENT_TYPE, EVIDENCE_NAME, VERDICT_RANK, type CheckRecord, type Verdict } from '../evidence.ts';
 import { Redactor } from '../http/redact.ts';
+import { nodesAlong, pointerKeys } from '../pointer.ts';
 import { unlockReportDir } from '../cli/report-lock.ts';
 import { renderHtml } from './html.ts';
 import { gate } from './gate.ts';
@@ -190,12 +191,7 @@ function correctionNote(url: string): Correction | undefined {
   try {
     if (m) {
       const doc = parseYaml(readFileSync(resolve(PROJECT_ROOT, m[1]!), 'utf8')) as unknown;
-      const nodes: unknown[] = [doc];
-      for (const raw of m[2]!.split('/').slice(1)) {
-        const key = decodeURIComponent(raw).replaceAll('~1', '/').replaceAll('~0', '~');
-        nodes.push((nodes.at(-1) as Record<string, unknown> | undefined)?.[key]);
-      }
-      for (const n of nodes.reverse()) {
+      for (const n of nodesAlong(doc, pointerKeys(m[2]!, true)).reverse()) {
         const found = n && typeof n === 'object' ? Object.entries(n).find(([k]) => k.startsWith('x-correction'))?.[1] as Record<string, unknown> | undefined : undefined;
         if (found) {
           const text = (v: unknown) => String(v ?? '').replace(/\s+/g, ' ').trim();
