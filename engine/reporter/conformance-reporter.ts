@@ -10,13 +10,14 @@ import { API_DEFINITIONS, contractFile, type ApiName } from '../config/apis.ts';
 import { readSettings, secretValues } from '../config/settings.ts';
 import { loadContract, PROJECT_ROOT } from '../contract/load.ts';
 import type { Contract } from '../contract/model.ts';
-import { EVIDENCE_CONTENT_TYPE, EVIDENCE_NAME, VERDICT_RANK, type CheckRecord, type Verdict } from '../evidence.ts';
+import { EVIDENCE_CONTENT_TYPE, EVIDENCE_NAME, type CheckRecord } from '../evidence.ts';
 import { Redactor } from '../http/redact.ts';
 import { nodesAlong, pointerKeys } from '../pointer.ts';
 import { unlockReportDir } from '../cli/report-lock.ts';
 import { renderHtml } from './html.ts';
 import { gate } from './gate.ts';
 import { renderJunit } from './junit.ts';
+import { judgeTest } from './verdicts.ts';
 import { parse as parseYaml } from 'yaml';
 import type { ConformanceReport, Correction, Result } from './model.ts';
 import { coverage, summarize } from './summarize.ts';
@@ -67,54 +68,26 @@ export default class ConformanceReporter implements Reporter {
     for (const a of test.annotations) if (a.type === CLEANUP_ANNOTATION && a.description) this.cleanupRecords.push(JSON.parse(a.description) as CleanupRecord);
     const declared = test.annotations.filter((a) => a.type === REQUIREMENT_ANNOTATION).map((a) => a.description!).filter(isRequirementId);
     const enabledBy = test.annotations.filter((a) => a.type === ENABLED_BY_ANNOTATION).map((a) => a.description!);
-    const make = (id: string, verdict: Verdict, extra: Partial<Result> = {}): Result => {
-      const r = requirement(id);
-      const correction = r.source.kind === 'correction' ? correctionNote(r.source.url) : undefined;
-      return { ...base, requirement: id, level: r.level, summary: r.summary, source: { ...r.source, ...(correction ? { correction } : {}) }, verdict, forcedByMock: false, evidence: [], ...extra };
-    };
-
-    if (result.status === 'skipped') {
-      // A skip reason may quote a transport error or a status line: it is redacted like evidence.
-      const reason = this.redact(skipReason ?? test.annotations.find((a) => a.type === 'skip' || a.type === 'fixme')?.description ?? 'skipped');
-      for (const id of declared) this.results.push(make(id, 'skip', { reason, ...(enabledBy.length ? { enabledBy } : {}) }));
-      return;
-    }
-
-    const records = result.attachments
-      .filter((a) => a.name === EVIDENCE_NAME && a.contentType === EVIDENCE_CONTENT_TYPE && (a.body || a.path))
+    const skipped = result.status === 'skipped';
+    const errorLine = result.error?.message?.split('\n')[0];
+    const judged = judgeTest({
+      status: result.status,
+      declared,
+      enabledBy,
       // Merged shard reports hand attachments over as files, a live run as bodies.
-      .map((a) => JSON.parse((a.body ?? readFileSync(a.path!)).toString('utf8')) as CheckRecord);
-    const byId = new Map<string, Result>();
-    for (const rec of records) {
-      // A record that could not judge (skip) never outranks one that did; the first one's reason stays.
-      const cur = byId.get(rec.requirement) ?? make(rec.requirement, rec.verdict, rec.reason ? { reason: rec.reason } : {});
-      if (VERDICT_RANK[rec.verdict] > VERDICT_RANK[cur.verdict]) {
-        cur.verdict = rec.verdict;
-        delete cur.reason;
-      }
-      cur.forcedByMock ||= rec.forcedByMock;
-      cur.evidence.push({ violations: rec.violations, exchanges: rec.exchanges });
-      byId.set(rec.requirement, cur);
+      records: skipped ? [] : result.attachments
+        .filter((a) => a.name === EVIDENCE_NAME && a.contentType === EVIDENCE_CONTENT_TYPE && (a.body || a.path))
+        .map((a) => JSON.parse((a.body ?? readFileSync(a.path!)).toString('utf8')) as CheckRecord),
+      // A skip reason or an error may quote a transport error or a status line: redacted like evidence.
+      ...(skipped ? { skipReason: this.redact(skipReason ?? test.annotations.find((a) => a.type === 'skip' || a.type === 'fixme')?.description ?? 'skipped') } : {}),
+      ...(errorLine ? { error: this.redact(errorLine) } : {}),
+    });
+    for (const j of judged) {
+      const r = requirement(j.requirement);
+      const correction = r.source.kind === 'correction' ? correctionNote(r.source.url) : undefined;
+      const { requirement: id, verdict, forcedByMock, evidence, ...extra } = j;
+      this.results.push({ ...base, requirement: id, level: r.level, summary: r.summary, source: { ...r.source, ...(correction ? { correction } : {}) }, verdict, forcedByMock, evidence, ...extra });
     }
-    if (result.status === 'interrupted') {
-      // What was checked before the run was stopped stands; the rest was not judged, so it is no failure.
-      for (const id of declared) if (!byId.has(id)) byId.set(id, make(id, 'skip', { reason: 'not run to the end: the run was interrupted' }));
-      this.results.push(...byId.values());
-      return;
-    }
-    const failedTest = result.status !== 'passed';
-    const failedCheck = [...byId.values()].some((r) => r.verdict === 'fail');
-    const error = failedTest && !failedCheck ? this.redact(result.error?.message?.split('\n')[0] ?? `test ${result.status}`) : undefined;
-    for (const id of declared) {
-      if (byId.has(id)) continue;
-      if (error) byId.set(id, make(id, 'fail', { reason: `the test failed before checking it: ${error}` }));
-      else if (failedTest) byId.set(id, make(id, 'skip', { reason: 'not reached: an earlier check in this test failed' }));
-      else byId.set(id, make(id, 'fail', { reason: 'the test names this requirement but never checked it (a suite defect)' }));
-    }
-    if (error && declared.every((id) => byId.get(id)?.verdict !== 'fail') && declared[0]) {
-      byId.set(declared[0], { ...byId.get(declared[0])!, verdict: 'fail', reason: `the test failed: ${error}` });
-    }
-    this.results.push(...byId.values());
   }
 
   onEnd(result: FullResult): void {
