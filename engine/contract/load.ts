@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { cachedContract, rememberContract } from './cache.ts';
 import { ContractError } from './errors.ts';
-import type { Contract, HeaderSpec, JsonSchema, Operation, ResponseSpec, SecurityScheme } from './model.ts';
+import type { Contract, Correction, HeaderSpec, JsonSchema, Operation, ResponseSpec, SecurityScheme } from './model.ts';
 import { registerSchemaFile, schemaFileClosure, secretFieldsOf } from './schemas.ts';
 import { yaml } from './yaml.ts';
 import { pointerKeys, pointerToken, valueAt } from '../pointer.ts';
@@ -95,6 +95,7 @@ export function loadContract(api: string, file: string): Contract {
     sha256: createHash('sha256').update(text).digest('hex'),
     securitySchemes: (components.securitySchemes ?? {}) as Record<string, SecurityScheme>,
     operations,
+    corrections: corrections(root),
   };
   rememberContract(api, abs, text, { contract, schemaFiles: [...ctx.schemaFiles] }, schemaFileClosure(ctx.schemaFiles));
   return contract;
@@ -168,6 +169,21 @@ function schema(ctx: Ctx, s: JsonSchema, ptr: string, depth = 0): JsonSchema {
       out[k] = v;
     }
   }
+  return out;
+}
+
+/**
+ * Every `x-correction` note (the first on a node), by the pointer of the node that carries it: the
+ * report quotes the one at or above a requirement's source, so it needs no link into the repository.
+ */
+function corrections(node: unknown, at = '', out: Record<string, Correction> = {}): Record<string, Correction> {
+  if (!node || typeof node !== 'object') return out;
+  const found = Object.entries(node).find(([k]) => k.startsWith('x-correction'))?.[1] as Node | undefined;
+  if (found) {
+    const text = (v: unknown) => String(v ?? '').replace(/\s+/g, ' ').trim();
+    out[at] = { upstream: text(found.upstream), ours: text(found.ours), backedBy: text(found['backed-by']) };
+  }
+  for (const [k, v] of Object.entries(node)) corrections(v, `${at}/${pointerToken(k)}`, out);
   return out;
 }
 

@@ -12,13 +12,12 @@ import { loadContract, PROJECT_ROOT } from '../contract/load.ts';
 import type { Contract } from '../contract/model.ts';
 import { EVIDENCE_CONTENT_TYPE, EVIDENCE_NAME, type CheckRecord } from '../evidence.ts';
 import { Redactor } from '../http/redact.ts';
-import { nodesAlong, pointerKeys } from '../pointer.ts';
+import { pointerKeys, pointerToken } from '../pointer.ts';
 import { unlockReportDir } from '../cli/report-lock.ts';
 import { renderHtml } from './html.ts';
 import { gate } from './gate.ts';
 import { renderJunit } from './junit.ts';
 import { judgeTest } from './verdicts.ts';
-import { parse as parseYaml } from 'yaml';
 import type { ConformanceReport, Correction, Result } from './model.ts';
 import { coverage, summarize } from './summarize.ts';
 
@@ -84,7 +83,7 @@ export default class ConformanceReporter implements Reporter {
     });
     for (const j of judged) {
       const r = requirement(j.requirement);
-      const correction = r.source.kind === 'correction' ? correctionNote(r.source.url) : undefined;
+      const correction = r.source.kind === 'correction' ? this.correctionAt(r.source.url) : undefined;
       const { requirement: id, verdict, forcedByMock, evidence, ...extra } = j;
       this.results.push({ ...base, requirement: id, level: r.level, summary: r.summary, source: { ...r.source, ...(correction ? { correction } : {}) }, verdict, forcedByMock, evidence, ...extra });
     }
@@ -141,6 +140,24 @@ export default class ConformanceReporter implements Reporter {
     return c;
   }
 
+  /** The contract's note at (or nearest above) a `<contract file>#<json-pointer>` source, so the report carries the reason beside the requirement. */
+  private correctionAt(url: string): Correction | undefined {
+    const hash = url.indexOf('#');
+    const contract = [...this.contracts.values()].find((c) => c.file === url.slice(0, hash));
+    if (hash < 0 || !contract) return undefined;
+    let keys: string[];
+    try {
+      keys = pointerKeys(url.slice(hash + 1), true);
+    } catch {
+      return undefined; // a malformed percent-escape names no place
+    }
+    for (let n = keys.length; n >= 0; n--) {
+      const note = contract.corrections[keys.slice(0, n).map((k) => `/${pointerToken(k)}`).join('')];
+      if (note) return note;
+    }
+    return undefined;
+  }
+
   private redact(text: string): string {
     return new Redactor(secretValues()).text(text);
   }
@@ -149,35 +166,6 @@ export default class ConformanceReporter implements Reporter {
   private redactUrl(url: string | undefined): string | null {
     return url ? new Redactor(secretValues()).url(url) : null;
   }
-}
-
-const notes = new Map<string, Correction | undefined>();
-
-/**
- * The x-correction at (or nearest above) a `contracts/<file>#<json-pointer>` source, so the report
- * carries the reason beside the requirement and needs no link into the repository.
- */
-function correctionNote(url: string): Correction | undefined {
-  if (notes.has(url)) return notes.get(url);
-  let note: Correction | undefined;
-  const m = /^(contracts\/[^#]+)#(.*)$/.exec(url);
-  try {
-    if (m) {
-      const doc = parseYaml(readFileSync(resolve(PROJECT_ROOT, m[1]!), 'utf8')) as unknown;
-      for (const n of nodesAlong(doc, pointerKeys(m[2]!, true)).reverse()) {
-        const found = n && typeof n === 'object' ? Object.entries(n).find(([k]) => k.startsWith('x-correction'))?.[1] as Record<string, unknown> | undefined : undefined;
-        if (found) {
-          const text = (v: unknown) => String(v ?? '').replace(/\s+/g, ' ').trim();
-          note = { upstream: text(found.upstream), ours: text(found.ours), backedBy: text(found['backed-by']) };
-          break;
-        }
-      }
-    }
-  } catch {
-    note = undefined;
-  }
-  notes.set(url, note);
-  return note;
 }
 
 function toolVersion(): string {
