@@ -7,7 +7,8 @@ import { CLEANUP_ANNOTATION, ENABLED_BY_ANNOTATION, REQUIREMENT_ANNOTATION, type
 import { summarizeCleanup } from './cleanup.ts';
 import { findings } from './findings.ts';
 import { API_DEFINITIONS, contractFile, type ApiName } from '../config/apis.ts';
-import { readSettings, secretValues } from '../config/settings.ts';
+import { baseUrl, planOfThisRun, resolvePlan, type RunPlan } from '../config/plan.ts';
+import { secretValues } from '../config/settings.ts';
 import { loadContract, PROJECT_ROOT } from '../contract/load.ts';
 import type { Contract } from '../contract/model.ts';
 import { EVIDENCE_CONTENT_TYPE, EVIDENCE_NAME, type CheckRecord } from '../evidence.ts';
@@ -31,6 +32,7 @@ export default class ConformanceReporter implements Reporter {
   private readonly cleanupRecords: CleanupRecord[] = [];
   private startedAt = new Date();
   private readonly contracts = new Map<ApiName, Contract>();
+  private resolved: RunPlan | undefined;
 
   private suite: Suite | undefined;
   private readonly ended = new Set<string>();
@@ -38,6 +40,8 @@ export default class ConformanceReporter implements Reporter {
   onBegin(_config: FullConfig, suite: Suite): void {
     this.startedAt = new Date();
     this.suite = suite;
+    // Read now, after the set-up: a bare runner's global teardown removes the run's folder before onEnd.
+    this.plan();
   }
 
   printsToStdio(): boolean {
@@ -95,7 +99,7 @@ export default class ConformanceReporter implements Reporter {
         if (!this.ended.has(t.id)) this.record(t, { status: 'skipped', attachments: [] }, 'not run: the run was interrupted before this test started');
       }
     }
-    const settings = readSettings(process.env, process.env.CONFORMANCE_ENV_FILES ? process.env.CONFORMANCE_ENV_FILES.split(',') : []);
+    const { settings } = this.plan();
     for (const api of settings.apis) this.contract(api);
     const results = this.results.sort((a, b) => a.api.localeCompare(b.api) || a.operationId.localeCompare(b.operationId) || a.requirement.localeCompare(b.requirement));
     const report: ConformanceReport = {
@@ -114,7 +118,7 @@ export default class ConformanceReporter implements Reporter {
         apis: [...this.contracts.values()].map((c) => ({
           api: c.api,
           title: API_DEFINITIONS[c.api as ApiName].title,
-          baseUrl: settings.target === 'live' ? this.redactUrl(process.env[API_DEFINITIONS[c.api as ApiName].baseUrlVariable]) : null,
+          baseUrl: settings.target === 'live' ? this.redactUrl(baseUrl(c.api)) : null,
           contract: { file: c.file, version: c.version, sha256: c.sha256 },
         })),
       },
@@ -136,8 +140,16 @@ export default class ConformanceReporter implements Reporter {
 
   private contract(api: ApiName): Contract {
     let c = this.contracts.get(api);
-    if (!c) this.contracts.set(api, (c = loadContract(api, contractFile(api))));
+    if (!c) this.contracts.set(api, (c = loadContract(api, this.plan().contracts[api] ?? contractFile(api))));
     return c;
+  }
+
+  /**
+   * The run's plan, read once the set-up has resolved it. Merging shard reports runs no set-up:
+   * the plan is then resolved from the environment of the merge (CONFORMANCE_SEED as the shards had it).
+   */
+  private plan(): RunPlan {
+    return (this.resolved ??= planOfThisRun() ?? resolvePlan(process.env, [], []));
   }
 
   /** The contract's note at (or nearest above) a `<contract file>#<json-pointer>` source, so the report carries the reason beside the requirement. */
