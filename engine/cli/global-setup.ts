@@ -28,6 +28,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     // by Playwright itself, and the run is resolved here, its runner (this process) taking the lock
     // and the reporter releasing it.
     let plan = planOfThisRun();
+    const fromMainCommand = plan !== undefined;
     if (plan) {
       adoptRunDir();
     } else {
@@ -41,7 +42,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       lockReportDir(settings.reportDir);
       locked = settings.reportDir;
     }
-    for (const api of settings.apis) preflightContract(contracts[api]!);
+    // The main command checked each contract before it wrote the plan; a run Playwright started itself is checked here.
+    if (!fromMainCommand) for (const api of settings.apis) preflightContract(contracts[api]!);
     for (const api of settings.apis) loadContract(api, contracts[api]!);
     for (const api of settings.apis) await validateContractOnce(contracts[api]!, registeredSchemaFiles());
     if (settings.target === 'mock') {
