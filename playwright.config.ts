@@ -1,21 +1,26 @@
 import { defineConfig } from '@playwright/test';
 import { AVAILABLE_APIS } from './engine/config/apis.ts';
-import { loadEnvironment, readSettings } from './engine/config/settings.ts';
+import { planOfThisRun, resolvePlan, type RunPlan } from './engine/config/plan.ts';
+import { loadEnvironment } from './engine/config/settings.ts';
 
-// The strict checks (and their one-line errors) live in the global set-up; here a broken
-// configuration must not throw, or Playwright would print a stack trace instead.
-let apis = AVAILABLE_APIS;
+// The run's plan, resolved once before any worker starts (engine/config/plan.ts). A runner started
+// by `npx playwright test` evaluates this before its global set-up has resolved one, and resolves
+// it here as the set-up will. The strict checks (and their one-line errors) live in the global
+// set-up; here a broken configuration must not throw, or Playwright would print a stack trace.
+let plan: RunPlan | undefined = planOfThisRun();
 try {
-  apis = readSettings(process.env, loadEnvironment()).apis;
+  plan ??= resolvePlan(process.env, loadEnvironment(), process.argv);
 } catch {
   /* reported by the global set-up */
 }
+const apis = plan?.settings.apis ?? AVAILABLE_APIS;
 // Playwright starts a worker process per project (about 1.5 s each), so a run of every API is one
-// project. Naming projects (`--project=traq`) gets one per API. Decided once, in the runner: the
-// workers inherit the choice with the environment, and so build the same projects.
-process.env.CONFORMANCE_PROJECTS ??= process.argv.some((a) => a === '--project' || a.startsWith('--project=')) ? 'per-api' : 'one';
-const live = process.env.CONFORMANCE_TARGET === 'live';
-const reportDir = process.env.CONFORMANCE_REPORT_DIR || 'reports';
+// project. Naming projects (`--project=traq`) gets one per API. Decided once, in the plan: the
+// workers see no command line, and must build the same projects as the runner.
+const perApi = (plan?.projects ?? 'one') === 'per-api';
+// Only a configuration the set-up will refuse has no plan; its output folder still follows the variables.
+const live = plan ? plan.settings.target === 'live' : process.env.CONFORMANCE_TARGET === 'live';
+const reportDir = plan?.settings.reportDir ?? (process.env.CONFORMANCE_REPORT_DIR || 'reports');
 
 export default defineConfig({
   globalSetup: './engine/cli/global-setup.ts',
@@ -37,7 +42,7 @@ export default defineConfig({
   ],
   // Evidence is recorded, redacted, by the engine; traces and videos would hold secrets unredacted.
   use: { trace: 'off', video: 'off', screenshot: 'off' },
-  projects: process.env.CONFORMANCE_PROJECTS === 'per-api'
+  projects: perApi
     ? AVAILABLE_APIS.map((api) => ({ name: api, testDir: `suites/${api}`, testMatch: '*.spec.ts' }))
     : [{ name: 'conformance', testDir: 'suites', testMatch: apis.map((api) => `${api}/*.spec.ts`) }],
 });

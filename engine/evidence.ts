@@ -4,6 +4,13 @@ import type { Exchange } from './http/exchange.ts';
 
 export type Verdict = 'pass' | 'fail' | 'warn' | 'skip';
 
+/** Worst first: a failure outranks a warning, a warning a pass, and a pass a skip, which judged nothing. */
+export const VERDICT_RANK: Readonly<Record<Verdict, number>> = { fail: 3, warn: 2, pass: 1, skip: 0 };
+
+/** The worst of several verdicts; none at all judged nothing (skip). */
+export const worstVerdict = (verdicts: Iterable<Verdict>): Verdict =>
+  [...verdicts].reduce<Verdict>((w, v) => (VERDICT_RANK[v] > VERDICT_RANK[w] ? v : w), 'skip');
+
 /** An exchange as written into evidence: redacted, with a way to replay it. */
 export interface EvidenceExchange extends Exchange {
   curl: string;

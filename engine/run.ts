@@ -1,17 +1,18 @@
-import { API_DEFINITIONS, contractFile, type ApiName } from './config/apis.ts';
-import { apiVariables, readSettings, secretValues, type Settings } from './config/settings.ts';
+import { contractFile, type ApiName } from './config/apis.ts';
+import { baseUrl, mocksFile, planOfThisRun, resolvePlan } from './config/plan.ts';
+import { apiVariables, secretValues, type Settings } from './config/settings.ts';
 import { loadContract } from './contract/load.ts';
 import type { Contract } from './contract/model.ts';
 import { Redactor } from './http/redact.ts';
 import { liveTarget } from './targets/live.ts';
 import { mockTarget } from './targets/mock.ts';
-import { awaitMocks, MOCKS_FILE_VARIABLE } from './targets/mock-handoff.ts';
-import { RUN_DIR_VARIABLE } from './targets/run-state.ts';
+import { awaitMocks } from './targets/mock-handoff.ts';
+import { inheritedRunDir } from './targets/run-state.ts';
 import type { Target } from './targets/target.ts';
 
 /**
  * What a worker knows about the run: settings, targets, contracts, and the redactor. Built once
- * per worker from the environment that the run's set-up prepared; it holds no test's state.
+ * per worker from the run's plan (config/plan.ts); it holds no test's state.
  */
 export interface RunContext {
   settings: Settings;
@@ -34,19 +35,20 @@ export function runContext(): RunContext {
   return current;
 }
 
-export const mockUrlVariable = (api: ApiName): string => `CONFORMANCE_MOCK_URL_${api.toUpperCase()}`;
-
 function createRunContext(env: NodeJS.ProcessEnv): RunContext {
-  const settings = readSettings(env);
+  const runDir = inheritedRunDir(env);
+  // Outside a run (a script that loads the engine by itself) the environment is all there is.
+  const plan = planOfThisRun(env) ?? resolvePlan(env, [], []);
+  const { settings } = plan;
   const contracts = new Map<ApiName, Contract>();
   const targets = new Map<ApiName, Target>();
+  const mockUrls = new Map<ApiName, string>();
   const held = new Set<Promise<void>>();
   return {
     settings,
     async ready() {
-      const handoff = env[MOCKS_FILE_VARIABLE];
-      if (settings.target !== 'mock' || !handoff) return;
-      for (const [api, url] of Object.entries(await awaitMocks(handoff))) env[mockUrlVariable(api as ApiName)] = url;
+      if (settings.target !== 'mock' || !runDir) return;
+      for (const [api, url] of Object.entries(await awaitMocks(mocksFile(runDir)))) mockUrls.set(api, url!);
     },
     holdFor(teardown) {
       held.add(teardown);
@@ -59,18 +61,18 @@ function createRunContext(env: NodeJS.ProcessEnv): RunContext {
     redactor: new Redactor(secretValues(env)),
     contract(api) {
       let c = contracts.get(api);
-      if (!c) contracts.set(api, (c = loadContract(api, contractFile(api, env))));
+      if (!c) contracts.set(api, (c = loadContract(api, plan.contracts[api] ?? contractFile(api, env))));
       return c;
     },
     target(api) {
       let t = targets.get(api);
       if (!t) {
         if (settings.target === 'mock') {
-          const url = env[mockUrlVariable(api)];
+          const url = mockUrls.get(api);
           if (!url) throw new Error(`the mock for ${api} is not running: start the suites through playwright.config.ts, whose global set-up starts it`);
           t = mockTarget(url, settings.timeoutMs);
         } else {
-          t = liveTarget(env[API_DEFINITIONS[api].baseUrlVariable]!.replace(/\/+$/, ''), { ...settings, runDir: env[RUN_DIR_VARIABLE] });
+          t = liveTarget(baseUrl(api, env)!.replace(/\/+$/, ''), { ...settings, runDir });
         }
         targets.set(api, t);
       }

@@ -5,7 +5,6 @@ import { join, resolve } from 'node:path';
 import { AVAILABLE_APIS } from '../engine/config/apis.ts';
 import { REQUIREMENTS, type RequirementId } from '../requirements/index.ts';
 import type { ConformanceReport } from '../engine/reporter/model.ts';
-import { MOCKS_FILE_VARIABLE } from '../engine/targets/mock-handoff.ts';
 import { ROOT, runConformance } from './support/cli.ts';
 import { expect, test } from '@playwright/test';
 
@@ -27,12 +26,12 @@ test('with no configuration, npm run conformance runs every suite against the mo
   expect(readFileSync(resolve(run.reportDir, 'junit.xml'), 'utf8')).toContain('<testsuites');
 });
 
-test('a bare `npx playwright test` starts its own mocks, also when a finished run left its hand-off variable behind', async () => {
+test('a bare `npx playwright test` starts its own mocks, also when a finished run left its run folder variables behind', async () => {
   const reportDir = mkdtempSync(join(tmpdir(), 'bare-'));
   const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(CONFORMANCE_|PW_|PLAYWRIGHT_|TEST_)/.test(k)));
   const child = spawn(process.execPath, [resolve(ROOT, 'node_modules/@playwright/test/cli.js'), 'test'], {
     cwd: ROOT,
-    env: { ...clean, CONFORMANCE_APIS: 'traq', CONFORMANCE_REPORT_DIR: reportDir, [MOCKS_FILE_VARIABLE]: join(tmpdir(), 'auth-conformance-mocks-long-gone', 'mocks.json') },
+    env: { ...clean, CONFORMANCE_APIS: 'traq', CONFORMANCE_REPORT_DIR: reportDir, CONFORMANCE_RUN_DIR: join(tmpdir(), 'auth-conformance-run-long-gone'), CONFORMANCE_RUN_OWNER: String(process.pid) },
     stdio: 'ignore',
   });
   expect(await new Promise<number | null>((done) => child.on('close', done))).toBe(0);

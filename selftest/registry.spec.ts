@@ -5,6 +5,7 @@ import { expect, test } from '@playwright/test';
 import { parse } from 'yaml';
 import { API_DEFINITIONS, AVAILABLE_APIS } from '../engine/config/apis.ts';
 import { loadContract } from '../engine/contract/load.ts';
+import { nodesAlong, pointerKeys } from '../engine/pointer.ts';
 import { COMMON } from '../requirements/common.ts';
 import { REQUIREMENTS } from '../requirements/index.ts';
 import { ROOT } from './support/cli.ts';
@@ -50,9 +51,7 @@ test('every requirement sourced to a correction points at a place in the contrac
     const m = /^contracts\/([a-z]+\.yaml)#(.*)$/.exec(r.source.url);
     expect(m, `${id}: ${r.source.url} is a contracts/<api>.yaml#<json-pointer> link`).not.toBeNull();
     const doc = parse(readFileSync(resolve(ROOT, 'contracts', m![1]!), 'utf8')) as unknown;
-    const path = m![2]!.split('/').slice(1).map((p) => decodeURIComponent(p).replaceAll('~1', '/').replaceAll('~0', '~'));
-    const nodes: unknown[] = [doc];
-    for (const key of path) nodes.push((nodes.at(-1) as Record<string, unknown> | undefined)?.[key]);
+    const nodes = nodesAlong(doc, pointerKeys(m![2]!, true));
     expect(nodes.at(-1), `${id}: ${r.source.url} resolves`).toBeDefined();
     const explained = nodes.some((n) => n && typeof n === 'object' && Object.keys(n).some((k) => k.startsWith('x-correction')));
     expect(explained, `${id}: an x-correction at or above ${r.source.url}`).toBe(true);
@@ -112,11 +111,7 @@ function correctionAt(url: string): Record<string, unknown> | undefined {
   const m = /^contracts\/([a-z]+\.yaml)#(.*)$/.exec(url);
   if (!m) return undefined;
   const doc = parse(readFileSync(resolve(ROOT, 'contracts', m[1]!), 'utf8')) as unknown;
-  const nodes: unknown[] = [doc];
-  for (const key of m[2]!.split('/').slice(1).map((p) => decodeURIComponent(p).replaceAll('~1', '/').replaceAll('~0', '~'))) {
-    nodes.push((nodes.at(-1) as Record<string, unknown> | undefined)?.[key]);
-  }
-  for (const n of nodes.reverse()) {
+  for (const n of nodesAlong(doc, pointerKeys(m[2]!, true)).reverse()) {
     const found = n && typeof n === 'object' ? Object.entries(n).find(([k]) => k.startsWith('x-correction'))?.[1] : undefined;
     if (found && typeof found === 'object') return found as Record<string, unknown>;
   }

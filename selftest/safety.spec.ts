@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { splitSetCookie } from '../engine/checks/cookies.ts';
 import { traqReference } from '../reference/traq/index.ts';
 import type { ReferenceHost } from '../reference/kit/host.ts';
 import type { ConformanceReport } from '../engine/reporter/model.ts';
@@ -20,7 +21,8 @@ async function foreignSession(base: string, who: 'first' | 'second' = 'first'): 
   const { TRAQ_USERNAME, TRAQ_PASSWORD, TRAQ_SECOND_USERNAME, TRAQ_SECOND_PASSWORD } = traqReference.env;
   const [name, password] = who === 'first' ? [TRAQ_USERNAME, TRAQ_PASSWORD] : [TRAQ_SECOND_USERNAME, TRAQ_SECOND_PASSWORD];
   const res = await fetch(`${base}/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name, password }) });
-  return res.headers.getSetCookie()[0]!.split(';')[0]!;
+  const { name: cookie, value } = splitSetCookie(res.headers.getSetCookie()[0]!);
+  return `${cookie}=${value}`;
 }
 
 async function sessionsSeenBy(base: string, cookie: string): Promise<{ status: number; count: number }> {

@@ -1,5 +1,5 @@
 import { header, jsonBody } from '../http/exchange.ts';
-import { authCookiesSet, cookieScope, deletes, isCsrfCookie, sessionCookieNames, sessionCookiesSet, setCookies } from './cookies.ts';
+import { authCookiesSet, cookieScope, deletes, isCsrfCookie, sessionCookieNames, sessionCookiesSet, setCookies, splitSetCookie } from './cookies.ts';
 import type { Exchange } from '../http/exchange.ts';
 import { documentedResponse } from './contract-checks.ts';
 import { violation, type Check, type CheckContext, type Violation } from './types.ts';
@@ -11,10 +11,8 @@ export const setCookieWellFormed: Check = {
   requirement: 'RFC6265-4.1',
   applies: ({ response }) => response !== undefined && setCookies(response).length > 0,
   run: ({ response }) => setCookies(response!).flatMap(({ line }) => {
-    const pair = line.split(';')[0]!;
-    const eq = pair.indexOf('=');
-    const name = eq < 0 ? '' : pair.slice(0, eq).trim();
-    return eq > 0 && TOKEN.test(name) ? [] : [violation('set_cookie_well_formed', 'a Set-Cookie line is not a name=value pair with a token name', { expected: 'name=value; attributes', received: `${name || '(no name)'}=…` })];
+    const { name } = splitSetCookie(line);
+    return TOKEN.test(name) ? [] : [violation('set_cookie_well_formed', 'a Set-Cookie line is not a name=value pair with a token name', { expected: 'name=value; attributes', received: `${name || '(no name)'}=…` })];
   }),
 };
 

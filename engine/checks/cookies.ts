@@ -7,6 +7,31 @@ export function sessionCookieNames(contract: Contract): string[] {
   return Object.values(contract.securitySchemes).filter((s) => s.type === 'apiKey' && s.in === 'cookie' && s.name).map((s) => s.name!);
 }
 
+/** A Set-Cookie line as written, cut where RFC 6265 §5.2 cuts it, before any meaning is given to it. */
+export interface SetCookieParts {
+  /** Before the pair's first `=`, trimmed; '' where the pair has none. */
+  name: string;
+  /** After the pair's first `=`, trimmed; the whole pair where it has none (a cookie with an empty name, RFC 6265bis §5.7). */
+  value: string;
+  /** Each attribute's name and value as written, in order; `value` is absent where there is no `=`. */
+  attributes: { name: string; value?: string }[];
+}
+
+/**
+ * The one place a Set-Cookie line is split by hand. set-cookie-parser gives the meaning (dates,
+ * Max-Age, Domain, Path) but drops what it does not know, lower-cases names and refuses some names
+ * outright; checking a line's form and redacting every part of it need the line as written.
+ */
+export function splitSetCookie(line: string): SetCookieParts {
+  const [pair = '', ...rest] = line.split(';');
+  const cut = (s: string) => {
+    const eq = s.indexOf('=');
+    return eq < 0 ? { name: s.trim() } : { name: s.slice(0, eq).trim(), value: s.slice(eq + 1).trim() };
+  };
+  const p = cut(pair);
+  return { ...(p.value === undefined ? { name: '', value: p.name } : { name: p.name, value: p.value }), attributes: rest.map(cut) };
+}
+
 export interface SetCookieLine {
   line: string;
   cookie: Cookie;
@@ -18,7 +43,7 @@ export function setCookies(res: RecordedResponse): SetCookieLine[] {
   return headerLines(res, 'set-cookie').map((line) => ({
     line,
     cookie: parseSetCookie(line, { decodeValues: false })[0] ?? { name: '', value: '' },
-    attributes: new Set(line.split(';').slice(1).map((a) => a.split('=')[0]!.trim().toLowerCase())),
+    attributes: new Set(splitSetCookie(line).attributes.map((a) => a.name.toLowerCase())),
   }));
 }
 

@@ -4,11 +4,11 @@ import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { ConfigError } from '../config/errors.ts';
 import { ensureReportDir } from '../config/report-dir.ts';
-import { loadEnvironment, readSettings, type Settings } from '../config/settings.ts';
+import { baseUrl, mocksFile, resolvePlan, writePlan, type RunPlan } from '../config/plan.ts';
+import { loadEnvironment } from '../config/settings.ts';
 import { PROJECT_ROOT } from '../contract/load.ts';
 import { findingsLine } from '../reporter/findings.ts';
 import type { ConformanceReport } from '../reporter/model.ts';
-import { API_DEFINITIONS, contractFile } from '../config/apis.ts';
 import { ContractError } from '../contract/errors.ts';
 import { preflightContract } from '../contract/preflight.ts';
 import { startMocksInBackground } from '../targets/mock-handoff.ts';
@@ -23,14 +23,15 @@ import { lockReportDir, unlockReportDir } from './report-lock.ts';
  * 2 the run could not be made (configuration, contract, unreachable target); 130 it was interrupted.
  */
 async function main(): Promise<number> {
-  let settings: Settings;
+  let plan: RunPlan;
   try {
     const envFiles = loadEnvironment();
-    settings = readSettings(process.env, envFiles);
-    ensureReportDir(settings.reportDir);
+    // The mocks are started here, before Playwright (see run below).
+    plan = resolvePlan(process.env, envFiles, process.argv.slice(2), true);
+    ensureReportDir(plan.settings.reportDir);
     // Before Prism sees a contract: it loads whatever it is given, without limits.
-    for (const api of settings.apis) preflightContract(contractFile(api));
-    lockReportDir(resolve(process.cwd(), settings.reportDir));
+    for (const api of plan.settings.apis) preflightContract(plan.contracts[api]!);
+    lockReportDir(resolve(process.cwd(), plan.settings.reportDir));
   } catch (err) {
     if (err instanceof ConfigError || err instanceof ContractError) {
       process.stderr.write(`auth-conformance: ${err.message}\n`);
@@ -38,32 +39,31 @@ async function main(): Promise<number> {
     }
     throw err;
   }
-  process.env.CONFORMANCE_SEED = String(settings.seed);
-  const reportDir = resolve(process.cwd(), settings.reportDir);
+  const reportDir = resolve(process.cwd(), plan.settings.reportDir);
   const runDir = createRunDir(process.env);
   try {
-    return await run(settings, reportDir, runDir);
+    writePlan(runDir, plan);
+    return await run(plan, reportDir, runDir);
   } finally {
     removeRunDir(runDir);
     unlockReportDir(reportDir);
   }
 }
 
-async function run(settings: Settings, reportDir: string, runDir: string): Promise<number> {
+async function run(plan: RunPlan, reportDir: string, runDir: string): Promise<number> {
+  const { settings } = plan;
   const jsonPath = resolve(reportDir, 'conformance.json');
   const started = Date.now();
 
   // Prism loads here while Playwright starts (both take a second or two); the workers wait for it.
   // The set-up still checks the contracts and reports a broken one before any test runs.
-  const mocks = settings.target === 'mock' ? startMocksInBackground(settings.apis) : undefined;
+  const mocks = settings.target === 'mock' ? startMocksInBackground(plan.contracts, mocksFile(runDir)) : undefined;
   const cli = createRequire(import.meta.url).resolve('@playwright/test/cli');
   // The configuration runs the APIs of CONFORMANCE_APIS as one project (see playwright.config.ts).
   const args = [cli, 'test', '--config', resolve(PROJECT_ROOT, 'playwright.config.ts'), ...process.argv.slice(2)];
-  // The configuration decides that itself, from the command line; an inherited choice must not.
-  const { CONFORMANCE_PROJECTS: _inherited, ...env } = process.env;
   let interrupted = false;
   const code = await new Promise<number>((done) => {
-    const child = spawn(process.execPath, args, { stdio: 'inherit', env });
+    const child = spawn(process.execPath, args, { stdio: 'inherit', env: process.env });
     // An interrupted run still tears its tests down, so what it created is cleaned up. Playwright
     // does that on SIGINT but dies at once on SIGTERM (what CI cancellation and `docker stop`
     // send), and a second SIGINT a second later kills it mid-teardown (CI often follows SIGINT
@@ -96,7 +96,7 @@ async function run(settings: Settings, reportDir: string, runDir: string): Promi
   const stopped = report.run.interrupted === true;
   // A target that stopped answering, throttled the run away, or was never where the base URL points
   // says nothing about conformance: the run could not be made.
-  const baseUrls = Object.fromEntries(settings.apis.map((api) => [api, process.env[API_DEFINITIONS[api].baseUrlVariable]]));
+  const baseUrls = Object.fromEntries(settings.apis.map((api) => [api, baseUrl(api)]));
   const misconfigured = stopped ? undefined : haltedTargets(readHalts(runDir), baseUrls) ?? baseUrlLooksWrong(report);
   if (misconfigured) {
     process.stderr.write(`auth-conformance: ${misconfigured}; no verdict (reports in ${settings.reportDir}/)\n`);

@@ -1,6 +1,6 @@
-import { API_DEFINITIONS, contractFile } from '../config/apis.ts';
 import { ConfigError } from '../config/errors.ts';
-import { loadEnvironment, readSettings, secretValues } from '../config/settings.ts';
+import { baseUrl, mocksFile, planOfThisRun, resolvePlan, writePlan } from '../config/plan.ts';
+import { loadEnvironment, secretValues } from '../config/settings.ts';
 import { Redactor } from '../http/redact.ts';
 import { ContractError } from '../contract/errors.ts';
 import { loadContract } from '../contract/load.ts';
@@ -8,9 +8,9 @@ import { preflightContract } from '../contract/preflight.ts';
 import { registeredSchemaFiles } from '../contract/schemas.ts';
 import { validateContractOnce } from '../contract/validate.ts';
 import { ensureReportDir } from '../config/report-dir.ts';
-import { mocksStartedForThisRun, startMocksInBackground } from '../targets/mock-handoff.ts';
+import { startMocksInBackground } from '../targets/mock-handoff.ts';
 import { probe } from '../targets/reachability.ts';
-import { createRunDir, inheritedRunDir, removeRunDir } from '../targets/run-state.ts';
+import { adoptRunDir, createRunDir, inheritedRunDir, removeRunDir } from '../targets/run-state.ts';
 import { holdsReportLock, lockReportDir, unlockReportDir } from './report-lock.ts';
 
 export const EXIT_SETUP = 2;
@@ -24,27 +24,32 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   let locked: string | undefined;
   let ownRunDir: string | undefined;
   try {
-    const envFiles = loadEnvironment();
-    process.env.CONFORMANCE_ENV_FILES = envFiles.join(',');
-    const settings = readSettings(process.env, envFiles);
-    // Workers and the reporter read the seed from here, so every part of the run uses the same one.
-    process.env.CONFORMANCE_SEED = String(settings.seed);
+    // Started by the main command, which resolved the run, made its folder and holds the lock; else
+    // by Playwright itself, and the run is resolved here, its runner (this process) taking the lock
+    // and the reporter releasing it.
+    let plan = planOfThisRun();
+    const fromMainCommand = plan !== undefined;
+    if (plan) {
+      adoptRunDir();
+    } else {
+      plan = resolvePlan(process.env, loadEnvironment(), process.argv);
+      ownRunDir = createRunDir();
+      writePlan(ownRunDir, plan);
+    }
+    const { settings, contracts } = plan;
     ensureReportDir(settings.reportDir);
-    // Started by the main command, which holds the lock and made the run's folder; else by Playwright
-    // itself, whose runner (this process) takes the lock and the reporter releases it.
     if (!holdsReportLock(settings.reportDir)) {
       lockReportDir(settings.reportDir);
       locked = settings.reportDir;
     }
-    ownRunDir = inheritedRunDir() === undefined ? createRunDir() : undefined;
-    for (const api of settings.apis) preflightContract(contractFile(api));
-    for (const api of settings.apis) loadContract(api, contractFile(api));
-    for (const api of settings.apis) await validateContractOnce(contractFile(api), registeredSchemaFiles());
+    // The main command checked each contract before it wrote the plan; a run Playwright started itself is checked here.
+    if (!fromMainCommand) for (const api of settings.apis) preflightContract(contracts[api]!);
+    for (const api of settings.apis) loadContract(api, contracts[api]!);
+    for (const api of settings.apis) await validateContractOnce(contracts[api]!, registeredSchemaFiles());
     if (settings.target === 'mock') {
-      // Started already by the main command, before Playwright, when the run came through it.
-      if (mocksStartedForThisRun()) return async () => removeRunDir(ownRunDir);
+      if (plan.mocksStarted) return async () => removeRunDir(ownRunDir);
       // Not awaited: Prism loads while Playwright starts the workers, which wait for the addresses.
-      const mocks = startMocksInBackground(settings.apis);
+      const mocks = startMocksInBackground(contracts, mocksFile(ownRunDir ?? inheritedRunDir()!));
       return async () => {
         removeRunDir(ownRunDir);
         const failure = await mocks.close();
@@ -55,7 +60,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       };
     }
     const down = (await Promise.all(settings.apis.map(async (api) => {
-      const url = process.env[API_DEFINITIONS[api].baseUrlVariable]!;
+      const url = baseUrl(api)!;
       const reason = await probe(url, settings.timeoutMs);
       return reason ? `${api} at ${new Redactor(secretValues()).url(url)} (${reason})` : undefined;
     }))).filter(Boolean);

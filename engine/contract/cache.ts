@@ -34,7 +34,7 @@ let loader: string | undefined;
 function loaderFingerprint(): string {
   if (!loader) {
     const h = createHash('sha256').update(FORMAT);
-    for (const f of ['load.ts', 'schemas.ts', 'model.ts', 'cache.ts']) h.update(`\0${f}\0`).update(readFileSync(resolve(import.meta.dirname, f)));
+    for (const f of ['load.ts', 'schemas.ts', 'model.ts', 'cache.ts', '../pointer.ts']) h.update(`\0${f}\0`).update(readFileSync(resolve(import.meta.dirname, f)));
     const pkg = createRequire(import.meta.url).resolve('yaml/package.json');
     loader = h.update(readFileSync(pkg)).digest('hex');
   }

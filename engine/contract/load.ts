@@ -3,9 +3,10 @@ import { readFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { cachedContract, rememberContract } from './cache.ts';
 import { ContractError } from './errors.ts';
-import type { Contract, HeaderSpec, JsonSchema, Operation, ResponseSpec, SecurityScheme } from './model.ts';
+import type { Contract, Correction, HeaderSpec, JsonSchema, Operation, ResponseSpec, SecurityScheme } from './model.ts';
 import { registerSchemaFile, schemaFileClosure, secretFieldsOf } from './schemas.ts';
 import { yaml } from './yaml.ts';
+import { pointerKeys, pointerToken, valueAt } from '../pointer.ts';
 
 /** yaml's measure of alias expansion (each alias weighed by what it expands to); its default, stated. */
 export const MAX_ALIAS_COUNT = 100;
@@ -58,7 +59,7 @@ export function loadContract(api: string, file: string): Contract {
   const globalSecurity = (root.security as Operation['security'] | undefined) ?? [];
 
   for (const [path, rawItem] of Object.entries((root.paths ?? {}) as Node)) {
-    const itemPtr = `/paths/${escapePointer(path)}`;
+    const itemPtr = `/paths/${pointerToken(path)}`;
     const item = deref(ctx, rawItem as Node, itemPtr);
     for (const method of METHODS) {
       const op = item[method] as Node | undefined;
@@ -95,6 +96,7 @@ export function loadContract(api: string, file: string): Contract {
     sha256: createHash('sha256').update(text).digest('hex'),
     securitySchemes: (components.securitySchemes ?? {}) as Record<string, SecurityScheme>,
     operations,
+    corrections: corrections(root),
   };
   rememberContract(api, abs, text, { contract, schemaFiles: [...ctx.schemaFiles] }, schemaFileClosure(ctx.schemaFiles));
   return contract;
@@ -105,10 +107,10 @@ interface Ctx { root: Node; file: string; dir: string; schemaIds: Set<string>; s
 function response(ctx: Ctx, status: string, res: Node, ptr: string): ResponseSpec {
   const headers: Record<string, HeaderSpec> = {};
   for (const [name, raw] of Object.entries((res.headers ?? {}) as Node)) {
-    const h = deref(ctx, raw as Node, `${ptr}/headers/${escapePointer(name)}`);
+    const h = deref(ctx, raw as Node, `${ptr}/headers/${pointerToken(name)}`);
     headers[name.toLowerCase()] = {
       required: h.required === true,
-      ...(h.schema !== undefined ? { schema: schema(ctx, h.schema as JsonSchema, `${ptr}/headers/${escapePointer(name)}/schema`) } : {}),
+      ...(h.schema !== undefined ? { schema: schema(ctx, h.schema as JsonSchema, `${ptr}/headers/${pointerToken(name)}/schema`) } : {}),
     };
   }
   const content: ResponseSpec['content'] = {};
@@ -116,7 +118,7 @@ function response(ctx: Ctx, status: string, res: Node, ptr: string): ResponseSpe
   ctx.schemaIds.clear();
   for (const [type, raw] of Object.entries((res.content ?? {}) as Node)) {
     const media = raw as Node;
-    const p = `${ptr}/content/${escapePointer(type)}/schema`;
+    const p = `${ptr}/content/${pointerToken(type)}/schema`;
     content[type] = media.schema !== undefined ? { schema: schema(ctx, media.schema as JsonSchema, p) } : {};
   }
   const secretFields = secretFieldsOf(ctx.schemaIds);
@@ -133,7 +135,7 @@ function deref(ctx: Ctx, node: Node, ptr: string): Node {
     if (!ref.startsWith('#/')) throw new ContractError(`${ctx.file} at ${ptr}: only schemas may $ref other files, not ${ref}`);
     if (seen.has(ref)) throw new ContractError(`${ctx.file} at ${ptr}: $ref cycle through ${ref}`);
     seen.add(ref);
-    const target = resolvePointer(ctx.root, ref.slice(1));
+    const target = resolveRef(ctx.root, ref);
     if (target === undefined) throw new ContractError(`${ctx.file} at ${ptr}: $ref '${ref}' does not resolve`);
     cur = target as Node;
   }
@@ -152,7 +154,7 @@ function schema(ctx: Ctx, s: JsonSchema, ptr: string, depth = 0): JsonSchema {
   for (const [k, v] of Object.entries(s)) {
     if (k === '$ref' && typeof v === 'string') {
       if (v.startsWith('#/')) {
-        const target = resolvePointer(ctx.root, v.slice(1));
+        const target = resolveRef(ctx.root, v);
         if (target === undefined) throw new ContractError(`${ctx.file} at ${ptr}: $ref '${v}' does not resolve`);
         Object.assign(out, schema(ctx, target as JsonSchema, ptr, depth + 1));
       } else {
@@ -163,7 +165,7 @@ function schema(ctx: Ctx, s: JsonSchema, ptr: string, depth = 0): JsonSchema {
         out.$ref = id + (v.includes('#') ? `#${v.split('#')[1]}` : '');
       }
     } else if (v && typeof v === 'object') {
-      out[k] = schema(ctx, v as JsonSchema, `${ptr}/${escapePointer(k)}`, depth + 1);
+      out[k] = schema(ctx, v as JsonSchema, `${ptr}/${pointerToken(k)}`, depth + 1);
     } else {
       out[k] = v;
     }
@@ -171,16 +173,20 @@ function schema(ctx: Ctx, s: JsonSchema, ptr: string, depth = 0): JsonSchema {
   return out;
 }
 
-function resolvePointer(root: unknown, pointer: string): unknown {
-  let cur: unknown = root;
-  for (const raw of pointer.split('/').slice(1)) {
-    const key = decodeURIComponent(raw).replaceAll('~1', '/').replaceAll('~0', '~');
-    if (cur === null || typeof cur !== 'object' || !(key in (cur as Node))) return undefined;
-    cur = (cur as Node)[key];
+/**
+ * Every `x-correction` note (the first on a node), by the pointer of the node that carries it: the
+ * report quotes the one at or above a requirement's source, so it needs no link into the repository.
+ */
+function corrections(node: unknown, at = '', out: Record<string, Correction> = {}): Record<string, Correction> {
+  if (!node || typeof node !== 'object') return out;
+  const found = Object.entries(node).find(([k]) => k.startsWith('x-correction'))?.[1] as Node | undefined;
+  if (found) {
+    const text = (v: unknown) => String(v ?? '').replace(/\s+/g, ' ').trim();
+    out[at] = { upstream: text(found.upstream), ours: text(found.ours), backedBy: text(found['backed-by']) };
   }
-  return cur;
+  for (const [k, v] of Object.entries(node)) corrections(v, `${at}/${pointerToken(k)}`, out);
+  return out;
 }
 
-function escapePointer(s: string): string {
-  return s.replaceAll('~', '~0').replaceAll('/', '~1');
-}
+/** What a local `$ref` (`#/components/…`) names in the contract. */
+const resolveRef = (root: unknown, ref: string): unknown => valueAt(root, pointerKeys(ref.slice(1), true));

@@ -50,4 +50,13 @@ export interface Contract {
   sha256: string;
   securitySchemes: Record<string, SecurityScheme>;
   operations: Record<string, Operation>;
+  /** Each `x-correction` note, by the JSON pointer of the node that carries it. */
+  corrections: Record<string, Correction>;
+}
+
+/** The contract's own note beside a correction: what upstream says, what we say, what backs ours. */
+export interface Correction {
+  upstream: string;
+  ours: string;
+  backedBy: string;
 }

@@ -1,6 +1,7 @@
 import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { dirname, extname, relative, resolve, sep } from 'node:path';
 import { yaml } from './yaml.ts';
+import { pointerToken } from '../pointer.ts';
 import { ContractError } from './errors.ts';
 import { MAX_ALIAS_COUNT, PROJECT_ROOT } from './load.ts';
 
@@ -87,7 +88,7 @@ function walkRefs(node: unknown, at: string, onRef: (ref: string, at: string) =>
   if (Array.isArray(node)) node.forEach((n, i) => walkRefs(n, `${at}/${i}`, onRef));
   else if (node && typeof node === 'object') {
     for (const [k, v] of Object.entries(node)) {
-      const here = `${at}/${k.replaceAll('~', '~0').replaceAll('/', '~1')}`;
+      const here = `${at}/${pointerToken(k)}`;
       if (k === '$ref' && typeof v === 'string') onRef(v, at);
       else walkRefs(v, here, onRef);
     }

@@ -4,6 +4,7 @@ import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.
 import addFormats from 'ajv-formats';
 import { ContractError } from './errors.ts';
 import type { JsonSchema } from './model.ts';
+import { pointerKeys, valueAt } from '../pointer.ts';
 
 /**
  * One ajv for the whole process: every schema file is added once (by its `$id`) and every
@@ -103,17 +104,8 @@ export function validateAgainst(schema: JsonSchema, value: unknown): SchemaError
 function describe(e: ErrorObject, root: unknown): SchemaError {
   const at = e.keyword === 'required' ? `${e.instancePath}/${(e.params as { missingProperty: string }).missingProperty}` : e.instancePath;
   const expected = e.keyword === 'required' ? 'a required property' : e.message ?? e.keyword;
-  const received = e.keyword === 'required' ? 'nothing' : shorten(valueAt(root, e.instancePath));
+  const received = e.keyword === 'required' ? 'nothing' : shorten(valueAt(root, pointerKeys(e.instancePath)));
   return { path: at, expected, received };
-}
-
-function valueAt(root: unknown, pointer: string): unknown {
-  let cur = root;
-  for (const raw of pointer.split('/').slice(1)) {
-    const key = raw.replaceAll('~1', '/').replaceAll('~0', '~');
-    cur = cur && typeof cur === 'object' ? (cur as Record<string, unknown>)[key] : undefined;
-  }
-  return cur;
 }
 
 function shorten(v: unknown): string {

@@ -1,5 +1,7 @@
 import type { Violation } from '../checks/types.ts';
 import type { Exchange, RecordedRequest, RecordedResponse, ResponseHeaders } from './exchange.ts';
+import { pointerKeys } from '../pointer.ts';
+import { splitSetCookie } from '../checks/cookies.ts';
 
 /**
  * Evidence passes through here before it is written anywhere. Two nets:
@@ -58,10 +60,7 @@ export class Redactor {
 
   /** Learns the secrets a response hands out (cookie values, token fields, URL fragments and keys) so later evidence hides them. */
   learnFrom(res: RecordedResponse, secretFields: readonly string[] = []): void {
-    for (const line of [res.headers['set-cookie'] ?? []].flat()) {
-      const eq = line.indexOf('=');
-      this.addSecret(line.slice(eq + 1).split(';')[0]?.trim());
-    }
+    for (const line of [res.headers['set-cookie'] ?? []].flat()) this.addSecret(splitSetCookie(line).value);
     // Links anywhere (Location, a body, a header that echoes one, percent-encoded or not) may carry a key in the fragment or query.
     for (const [name, value] of Object.entries(res.headers)) {
       if (name === 'set-cookie') continue;
@@ -247,16 +246,12 @@ export class Redactor {
       return keep ? `${scheme} ${REDACTED}` : REDACTED;
     }
     if (name === 'set-cookie') {
-      const [pair = '', ...attrs] = value.split(';');
-      const eq = pair.indexOf('=');
-      const cookieName = (eq < 0 ? pair : pair.slice(0, eq)).trim();
-      const shown = attrs.map((a) => {
-        const aeq = a.indexOf('=');
-        const an = (aeq < 0 ? a : a.slice(0, aeq)).trim();
-        if (!COOKIE_ATTRIBUTES.test(an)) return ` ${this.values(an) === an ? an : REDACTED}${aeq < 0 ? '' : `=${REDACTED}`}`;
-        return aeq < 0 ? ` ${an}` : ` ${an}=${this.text(a.slice(aeq + 1).trim())}`;
+      const cookie = splitSetCookie(value);
+      const shown = cookie.attributes.map(({ name: an, value: av }) => {
+        if (!COOKIE_ATTRIBUTES.test(an)) return ` ${this.values(an) === an ? an : REDACTED}${av === undefined ? '' : `=${REDACTED}`}`;
+        return av === undefined ? ` ${an}` : ` ${an}=${this.text(av)}`;
       });
-      return [`${this.values(cookieName)}=${REDACTED}`, ...shown].join(';');
+      return [`${this.values(cookie.name)}=${REDACTED}`, ...shown].join(';');
     }
     if (name === 'cookie') {
       return value.split(';').map((p) => {
@@ -348,7 +343,7 @@ const JSON_SECRET_FIELD = /"([A-Za-z0-9_-]*(?:password|passwd|secret|token|api_?
 const FORM = /^[\w.%-]+=[^&\s]*(&[\w.%-]+=[^&\s]*)*$/;
 
 function pointerIsSecret(pointer: string): boolean {
-  return pointer.split('/').slice(1).some((raw) => SECRET_FIELD.test(raw.replaceAll('~1', '/').replaceAll('~0', '~')));
+  return pointerKeys(pointer).some((key) => SECRET_FIELD.test(key));
 }
 
 function redactFields(v: unknown, str: (s: string) => string, key: (k: string) => string): unknown {

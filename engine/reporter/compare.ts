@@ -1,10 +1,9 @@
 import escapeHtml from 'escape-html';
-import type { Verdict } from '../evidence.ts';
+import { worstVerdict, type Verdict } from '../evidence.ts';
 import type { ConformanceReport } from './model.ts';
 import { STYLE } from './html-assets.ts';
 
 const e = (v: unknown): string => escapeHtml(String(v ?? ''));
-const RANK: Record<Verdict, number> = { fail: 3, warn: 2, pass: 1, skip: 0 };
 
 export interface RunColumn {
   label: string;
@@ -28,7 +27,7 @@ export function compareRuns(runs: readonly RunColumn[]): ComparisonRow[] {
     const cells = runs.map(({ report }) => {
       const rs = report.results.filter((r) => `${r.api}\u0000${r.requirement}` === key);
       if (rs.length === 0) return null;
-      const verdict = rs.reduce<Verdict>((w, r) => (RANK[r.verdict] > RANK[w] ? r.verdict : w), 'skip');
+      const verdict = worstVerdict(rs.map((r) => r.verdict));
       return { verdict, passes: rs.filter((r) => r.verdict === 'pass').length, total: rs.length, forced: rs.some((r) => r.forcedByMock) };
     });
     const seen = new Set(cells.map((c) => c?.verdict ?? 'absent'));

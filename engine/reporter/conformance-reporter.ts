@@ -7,20 +7,20 @@ import { CLEANUP_ANNOTATION, ENABLED_BY_ANNOTATION, OPERATION_ANNOTATION, REQUIR
 import { summarizeCleanup } from './cleanup.ts';
 import { findings } from './findings.ts';
 import { API_DEFINITIONS, contractFile, type ApiName } from '../config/apis.ts';
-import { readSettings, secretValues } from '../config/settings.ts';
+import { baseUrl, planOfThisRun, resolvePlan, type RunPlan } from '../config/plan.ts';
+import { secretValues } from '../config/settings.ts';
 import { loadContract, PROJECT_ROOT } from '../contract/load.ts';
 import type { Contract } from '../contract/model.ts';
-import { EVIDENCE_CONTENT_TYPE, EVIDENCE_NAME, type CheckRecord, type Verdict } from '../evidence.ts';
+import { EVIDENCE_CONTENT_TYPE, EVIDENCE_NAME, type CheckRecord } from '../evidence.ts';
 import { Redactor } from '../http/redact.ts';
+import { pointerKeys, pointerToken } from '../pointer.ts';
 import { unlockReportDir } from '../cli/report-lock.ts';
 import { renderHtml } from './html.ts';
 import { gate } from './gate.ts';
 import { renderJunit } from './junit.ts';
-import { parse as parseYaml } from 'yaml';
+import { judgeTest } from './verdicts.ts';
 import type { ConformanceReport, Correction, Result } from './model.ts';
 import { coverage, summarize } from './summarize.ts';
-
-const RANK: Record<Verdict, number> = { fail: 3, warn: 2, pass: 1, skip: 0 };
 
 /**
  * Collects each test's check records (attached by toConform) into per-requirement results and
@@ -32,6 +32,7 @@ export default class ConformanceReporter implements Reporter {
   private readonly cleanupRecords: CleanupRecord[] = [];
   private startedAt = new Date();
   private readonly contracts = new Map<ApiName, Contract>();
+  private resolved: RunPlan | undefined;
 
   private suite: Suite | undefined;
   private readonly ended = new Set<string>();
@@ -39,6 +40,8 @@ export default class ConformanceReporter implements Reporter {
   onBegin(_config: FullConfig, suite: Suite): void {
     this.startedAt = new Date();
     this.suite = suite;
+    // Read now, after the set-up: a bare runner's global teardown removes the run's folder before onEnd.
+    this.plan();
   }
 
   printsToStdio(): boolean {
@@ -52,7 +55,7 @@ export default class ConformanceReporter implements Reporter {
 
   /** A test the run never started is skipped (an interruption), or its requirements would read as never exercised. */
   private record(test: TestCase, result: Pick<TestResult, 'status' | 'attachments' | 'error'>, skipReason?: string): void {
-    const where = relative(PROJECT_ROOT, specFile(test));
+    const where = relative(PROJECT_ROOT, test.location.file);
     const m = /^suites\/([a-z][a-z0-9]*)\/([A-Za-z0-9]+)\.spec\.ts$/.exec(where);
     if (!m || !(m[1]! in API_DEFINITIONS)) return;
     const api = m[1] as ApiName;
@@ -65,59 +68,31 @@ export default class ConformanceReporter implements Reporter {
       method: op?.method ?? '',
       path: op?.path ?? '',
       // A generated test was declared in the engine: its spec file is where to look, from the top.
-      test: { title: test.titlePath().slice(3).join(' › '), file: where, line: specFile(test) === test.location.file ? test.location.line : 1 },
+      test: { title: test.titlePath().slice(3).join(' › '), file: where, line: test.location.line },
     };
     for (const a of test.annotations) if (a.type === CLEANUP_ANNOTATION && a.description) this.cleanupRecords.push(JSON.parse(a.description) as CleanupRecord);
     const declared = test.annotations.filter((a) => a.type === REQUIREMENT_ANNOTATION).map((a) => a.description!).filter(isRequirementId);
     const enabledBy = test.annotations.filter((a) => a.type === ENABLED_BY_ANNOTATION).map((a) => a.description!);
-    const make = (id: string, verdict: Verdict, extra: Partial<Result> = {}): Result => {
-      const r = requirement(id);
-      const correction = r.source.kind === 'correction' ? correctionNote(r.source.url) : undefined;
-      return { ...base, requirement: id, level: r.level, summary: r.summary, source: { ...r.source, ...(correction ? { correction } : {}) }, verdict, forcedByMock: false, evidence: [], ...extra };
-    };
-
-    if (result.status === 'skipped') {
-      // A skip reason may quote a transport error or a status line: it is redacted like evidence.
-      const reason = this.redact(skipReason ?? test.annotations.find((a) => a.type === 'skip' || a.type === 'fixme')?.description ?? 'skipped');
-      for (const id of declared) this.results.push(make(id, 'skip', { reason, ...(enabledBy.length ? { enabledBy } : {}) }));
-      return;
-    }
-
-    const records = result.attachments
-      .filter((a) => a.name === EVIDENCE_NAME && a.contentType === EVIDENCE_CONTENT_TYPE && (a.body || a.path))
+    const skipped = result.status === 'skipped';
+    const errorLine = result.error?.message?.split('\n')[0];
+    const judged = judgeTest({
+      status: result.status,
+      declared,
+      enabledBy,
       // Merged shard reports hand attachments over as files, a live run as bodies.
-      .map((a) => JSON.parse((a.body ?? readFileSync(a.path!)).toString('utf8')) as CheckRecord);
-    const byId = new Map<string, Result>();
-    for (const rec of records) {
-      // A record that could not judge (skip) never outranks one that did; the first one's reason stays.
-      const cur = byId.get(rec.requirement) ?? make(rec.requirement, rec.verdict, rec.reason ? { reason: rec.reason } : {});
-      if (RANK[rec.verdict] > RANK[cur.verdict]) {
-        cur.verdict = rec.verdict;
-        delete cur.reason;
-      }
-      cur.forcedByMock ||= rec.forcedByMock;
-      cur.evidence.push({ violations: rec.violations, exchanges: rec.exchanges });
-      byId.set(rec.requirement, cur);
+      records: skipped ? [] : result.attachments
+        .filter((a) => a.name === EVIDENCE_NAME && a.contentType === EVIDENCE_CONTENT_TYPE && (a.body || a.path))
+        .map((a) => JSON.parse((a.body ?? readFileSync(a.path!)).toString('utf8')) as CheckRecord),
+      // A skip reason or an error may quote a transport error or a status line: redacted like evidence.
+      ...(skipped ? { skipReason: this.redact(skipReason ?? test.annotations.find((a) => a.type === 'skip' || a.type === 'fixme')?.description ?? 'skipped') } : {}),
+      ...(errorLine ? { error: this.redact(errorLine) } : {}),
+    });
+    for (const j of judged) {
+      const r = requirement(j.requirement);
+      const correction = r.source.kind === 'correction' ? this.correctionAt(r.source.url) : undefined;
+      const { requirement: id, verdict, forcedByMock, evidence, ...extra } = j;
+      this.results.push({ ...base, requirement: id, level: r.level, summary: r.summary, source: { ...r.source, ...(correction ? { correction } : {}) }, verdict, forcedByMock, evidence, ...extra });
     }
-    if (result.status === 'interrupted') {
-      // What was checked before the run was stopped stands; the rest was not judged, so it is no failure.
-      for (const id of declared) if (!byId.has(id)) byId.set(id, make(id, 'skip', { reason: 'not run to the end: the run was interrupted' }));
-      this.results.push(...byId.values());
-      return;
-    }
-    const failedTest = result.status !== 'passed';
-    const failedCheck = [...byId.values()].some((r) => r.verdict === 'fail');
-    const error = failedTest && !failedCheck ? this.redact(result.error?.message?.split('\n')[0] ?? `test ${result.status}`) : undefined;
-    for (const id of declared) {
-      if (byId.has(id)) continue;
-      if (error) byId.set(id, make(id, 'fail', { reason: `the test failed before checking it: ${error}` }));
-      else if (failedTest) byId.set(id, make(id, 'skip', { reason: 'not reached: an earlier check in this test failed' }));
-      else byId.set(id, make(id, 'fail', { reason: 'the test names this requirement but never checked it (a suite defect)' }));
-    }
-    if (error && declared.every((id) => byId.get(id)?.verdict !== 'fail') && declared[0]) {
-      byId.set(declared[0], { ...byId.get(declared[0])!, verdict: 'fail', reason: `the test failed: ${error}` });
-    }
-    this.results.push(...byId.values());
   }
 
   onEnd(result: FullResult): void {
@@ -126,7 +101,7 @@ export default class ConformanceReporter implements Reporter {
         if (!this.ended.has(t.id)) this.record(t, { status: 'skipped', attachments: [] }, 'not run: the run was interrupted before this test started');
       }
     }
-    const settings = readSettings(process.env, process.env.CONFORMANCE_ENV_FILES ? process.env.CONFORMANCE_ENV_FILES.split(',') : []);
+    const { settings } = this.plan();
     for (const api of settings.apis) this.contract(api);
     const results = this.results.sort((a, b) => a.api.localeCompare(b.api) || a.operationId.localeCompare(b.operationId) || a.requirement.localeCompare(b.requirement));
     const report: ConformanceReport = {
@@ -145,7 +120,7 @@ export default class ConformanceReporter implements Reporter {
         apis: [...this.contracts.values()].map((c) => ({
           api: c.api,
           title: API_DEFINITIONS[c.api as ApiName].title,
-          baseUrl: settings.target === 'live' ? this.redactUrl(process.env[API_DEFINITIONS[c.api as ApiName].baseUrlVariable]) : null,
+          baseUrl: settings.target === 'live' ? this.redactUrl(baseUrl(c.api)) : null,
           contract: { file: c.file, version: c.version, sha256: c.sha256 },
         })),
       },
@@ -167,8 +142,34 @@ export default class ConformanceReporter implements Reporter {
 
   private contract(api: ApiName): Contract {
     let c = this.contracts.get(api);
-    if (!c) this.contracts.set(api, (c = loadContract(api, contractFile(api))));
+    if (!c) this.contracts.set(api, (c = loadContract(api, this.plan().contracts[api] ?? contractFile(api))));
     return c;
+  }
+
+  /**
+   * The run's plan, read once the set-up has resolved it. Merging shard reports runs no set-up:
+   * the plan is then resolved from the environment of the merge (CONFORMANCE_SEED as the shards had it).
+   */
+  private plan(): RunPlan {
+    return (this.resolved ??= planOfThisRun() ?? resolvePlan(process.env, [], []));
+  }
+
+  /** The contract's note at (or nearest above) a `<contract file>#<json-pointer>` source, so the report carries the reason beside the requirement. */
+  private correctionAt(url: string): Correction | undefined {
+    const hash = url.indexOf('#');
+    const contract = [...this.contracts.values()].find((c) => c.file === url.slice(0, hash));
+    if (hash < 0 || !contract) return undefined;
+    let keys: string[];
+    try {
+      keys = pointerKeys(url.slice(hash + 1), true);
+    } catch {
+      return undefined; // a malformed percent-escape names no place
+    }
+    for (let n = keys.length; n >= 0; n--) {
+      const note = contract.corrections[keys.slice(0, n).map((k) => `/${pointerToken(k)}`).join('')];
+      if (note) return note;
+    }
+    return undefined;
   }
 
   private redact(text: string): string {
@@ -179,47 +180,6 @@ export default class ConformanceReporter implements Reporter {
   private redactUrl(url: string | undefined): string | null {
     return url ? new Redactor(secretValues()).url(url) : null;
   }
-}
-
-/** The spec file a test belongs to; its own location is where it was declared (engine/refusals.ts for a generated one). */
-function specFile(test: TestCase): string {
-  let suite: Suite | undefined = test.parent;
-  while (suite && suite.type !== 'file') suite = suite.parent;
-  return suite?.location?.file ?? test.location.file;
-}
-
-const notes = new Map<string, Correction | undefined>();
-
-/**
- * The x-correction at (or nearest above) a `contracts/<file>#<json-pointer>` source, so the report
- * carries the reason beside the requirement and needs no link into the repository.
- */
-function correctionNote(url: string): Correction | undefined {
-  if (notes.has(url)) return notes.get(url);
-  let note: Correction | undefined;
-  const m = /^(contracts\/[^#]+)#(.*)$/.exec(url);
-  try {
-    if (m) {
-      const doc = parseYaml(readFileSync(resolve(PROJECT_ROOT, m[1]!), 'utf8')) as unknown;
-      const nodes: unknown[] = [doc];
-      for (const raw of m[2]!.split('/').slice(1)) {
-        const key = decodeURIComponent(raw).replaceAll('~1', '/').replaceAll('~0', '~');
-        nodes.push((nodes.at(-1) as Record<string, unknown> | undefined)?.[key]);
-      }
-      for (const n of nodes.reverse()) {
-        const found = n && typeof n === 'object' ? Object.entries(n).find(([k]) => k.startsWith('x-correction'))?.[1] as Record<string, unknown> | undefined : undefined;
-        if (found) {
-          const text = (v: unknown) => String(v ?? '').replace(/\s+/g, ' ').trim();
-          note = { upstream: text(found.upstream), ours: text(found.ours), backedBy: text(found['backed-by']) };
-          break;
-        }
-      }
-    }
-  } catch {
-    note = undefined;
-  }
-  notes.set(url, note);
-  return note;
 }
 
 function toolVersion(): string {

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { SourceKind } from '../../requirements/index.ts';
+import { VERDICT_RANK } from '../evidence.ts';
 import type { Finding, FindingCategory, Result } from './model.ts';
 
 /** Which part of the report a requirement's breach belongs to, by where the requirement is written. */
@@ -44,8 +45,7 @@ export function findings(results: readonly Result[]): Finding[] {
       if (!f.seenIn.some((s) => s.operationId === seen.operationId && s.test === seen.test)) f.seenIn.push(seen);
     }
   }
-  const rank = (f: Finding) => (f.verdict === 'fail' ? 0 : 1);
-  return [...byKey.values()].sort((a, b) => rank(a) - rank(b) || b.seenIn.length - a.seenIn.length || a.api.localeCompare(b.api) || a.requirement.localeCompare(b.requirement));
+  return [...byKey.values()].sort((a, b) => VERDICT_RANK[b.verdict] - VERDICT_RANK[a.verdict] || b.seenIn.length - a.seenIn.length || a.api.localeCompare(b.api) || a.requirement.localeCompare(b.requirement));
 }
 
 /** "5 problems in 30 results": the line the CLI and the report lead with. */

@@ -1,5 +1,5 @@
 import escapeHtml from 'escape-html';
-import type { EvidenceExchange } from '../evidence.ts';
+import { VERDICT_RANK, worstVerdict, type EvidenceExchange } from '../evidence.ts';
 import { findingsLine } from './findings.ts';
 import type { ConformanceReport, CoverageCell, Finding, FindingCategory, Result } from './model.ts';
 import { STYLE, SCRIPT } from './html-assets.ts';
@@ -133,15 +133,13 @@ ${ops.map((op) => {
 
 const label = (s: CoverageCell['state']) => ({ provoked: 'provoked', 'forced-by-mock': 'forced by mock', failed: 'failed', skipped: 'skipped', 'not-exercised': 'never exercised' })[s];
 
-const RANK = { fail: 3, warn: 2, pass: 1, skip: 0 } as const;
-
 function requirementsSection(results: readonly Result[]): string {
   const groups = new Map<string, Result[]>();
   for (const r of results) {
     const key = `${r.api}\u0000${r.requirement}`;
     groups.set(key, [...(groups.get(key) ?? []), r]);
   }
-  const ordered = [...groups.values()].sort((a, b) => RANK[worst(b)] - RANK[worst(a)] || a[0]!.api.localeCompare(b[0]!.api) || a[0]!.requirement.localeCompare(b[0]!.requirement));
+  const ordered = [...groups.values()].sort((a, b) => VERDICT_RANK[worst(b)] - VERDICT_RANK[worst(a)] || a[0]!.api.localeCompare(b[0]!.api) || a[0]!.requirement.localeCompare(b[0]!.requirement));
   return ordered.map((rs) => {
     const r0 = rs[0]!;
     const v = worst(rs);
@@ -157,9 +155,7 @@ ${rs.map(testResult).join('\n')}
 
 const sourceLabel = (k: Result['source']['kind']) => ({ vendor: "the vendor's document", correction: 'our contract (a correction of the vendor)', rfc: 'RFC', asvs: 'OWASP ASVS', owasp: 'OWASP testing guide' })[k];
 
-function worst(rs: readonly Result[]): Result['verdict'] {
-  return rs.reduce<Result['verdict']>((w, r) => (RANK[r.verdict] > RANK[w] ? r.verdict : w), rs.every((r) => r.verdict === 'skip') ? 'skip' : 'pass');
-}
+const worst = (rs: readonly Result[]): Result['verdict'] => worstVerdict(rs.map((r) => r.verdict));
 
 function testResult(r: Result): string {
   const violations = r.evidence.flatMap((ev) => ev.violations);

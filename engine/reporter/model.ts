@@ -1,6 +1,9 @@
 import type { Level, SourceKind } from '../../requirements/index.ts';
 import type { Violation } from '../checks/types.ts';
 import type { EvidenceExchange, Verdict } from '../evidence.ts';
+import type { Correction } from '../contract/model.ts';
+
+export type { Correction };
 import type { GateOutcome } from './gate.ts';
 
 /** The shape of conformance.json. The HTML report and JUnit are rendered from it, nothing else. */
@@ -100,12 +103,6 @@ export interface Result {
   evidence: { violations: Violation[]; exchanges: EvidenceExchange[] }[];
 }
 
-/** The contract's own note beside a correction: what upstream says, what we say, what backs ours. */
-export interface Correction {
-  upstream: string;
-  ours: string;
-  backedBy: string;
-}
 
 export type CoverageState = 'provoked' | 'forced-by-mock' | 'failed' | 'skipped' | 'not-exercised';
 

@@ -32,6 +32,11 @@ export function inheritedRunDir(env: NodeJS.ProcessEnv = process.env): string | 
   return dir && existsSync(dir) && (owner === process.ppid || owner === process.pid) ? dir : undefined;
 }
 
+/** Makes the inherited run folder this process's own, so the processes it starts (Playwright's workers) take it as theirs. */
+export function adoptRunDir(env: NodeJS.ProcessEnv = process.env): void {
+  env[RUN_OWNER_VARIABLE] = String(process.pid);
+}
+
 export function removeRunDir(dir: string | undefined): void {
   if (dir) rmSync(dir, { recursive: true, force: true });
 }
