@@ -56,10 +56,12 @@ export function liveTarget(baseUrl: string, o: LiveOptions): Target {
         // rate limit is not the server's answer to the question, so it is waited out like any other.
         if (!res || res.status !== 429 || names429(expectedStatus)) return sent;
         const retryAfter = header(res, 'retry-after');
-        const wait = retryAfterMs(retryAfter);
-        if (wait === undefined) return sent;
+        // Without a usable Retry-After (RFC 6585 makes it optional) the run waits a second of its own.
+        const asked = retryAfterMs(retryAfter);
+        const wait = asked ?? UNSTATED_RETRY_AFTER_MS;
         if (waited || wait > o.maxRetryAfterS * 1000) {
-          const why = waited ? 'again after waiting as it asked' : `Retry-After: ${retryAfter?.trim()}, over the ${o.maxRetryAfterS} s the run waits (CONFORMANCE_MAX_RETRY_AFTER)`;
+          const why = !waited ? `Retry-After: ${retryAfter?.trim()}, over the ${o.maxRetryAfterS} s the run waits (CONFORMANCE_MAX_RETRY_AFTER)`
+            : asked === undefined ? `again after waiting ${UNSTATED_RETRY_AFTER_MS / 1000} s, without a Retry-After` : 'again after waiting as it asked';
           health.stop('rate-limited', `the target is rate-limiting the run (429, ${why})`);
           return sent;
         }
@@ -68,6 +70,8 @@ export function liveTarget(baseUrl: string, o: LiveOptions): Target {
     },
   };
 }
+
+const UNSTATED_RETRY_AFTER_MS = 1000;
 
 const names429 = (expected: ExpectedStatus | undefined) => expected === 429 || (Array.isArray(expected) && expected.includes(429));
 
