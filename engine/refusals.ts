@@ -10,7 +10,7 @@ import type { Operation } from './contract/model.ts';
 import { describeScheme, forge, refusalCases, together, type RefusalCase } from './contract/security.ts';
 import type { Exchange, ExpectedStatus } from './http/exchange.ts';
 import type { RunContext } from './run.ts';
-import { expect, expectRefused, finding } from './test.ts';
+import { expect, expectRefused, finding, type SharedTest } from './test.ts';
 
 /** The options a suite's `call` takes: at least the expected status, who asks, and the query. */
 interface Sent {
@@ -71,17 +71,10 @@ interface Judgement {
   proves: RequirementId[];
 }
 
-/** One refusal test, for the suite to register (so that Playwright places it in the suite's file). */
-export interface RefusalTest<T> {
-  title: string;
-  details: { annotation: { type: string; description: string }[] };
-  body(fixtures: T): Promise<void>;
-}
-
 /** An operation's refusal tests, under the describe title the operation's own spec file uses. */
 export interface RefusalGroup<T> {
   title: string;
-  tests: RefusalTest<T>[];
+  tests: SharedTest<T>[];
 }
 
 /**
@@ -104,7 +97,7 @@ export function refusalTests<T extends { data: Faker; flows: RefusalFlows }, W e
     const cases = refusalCases(contract, operation).map((c) => ({ c, judgement: judgementOf(suite.api, operation, c.status ?? [], c.status ?? 401, operation.refusal) }));
     const rows = (suite.rows ?? []).filter((r) => !r.operations || r.operations.includes(operationId));
     const details = (proves: RequirementId[]) => ({ annotation: [...req(...proves), { type: OPERATION_ANNOTATION, description: operationId }] });
-    const tests: RefusalTest<RefusalFixtures<T['flows']>>[] = [];
+    const tests: SharedTest<RefusalFixtures<T['flows']>>[] = [];
     for (const { c, judgement } of cases) {
       if (judgement.proves.length === 0) continue;
       tests.push({

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 // The English-only entry: the full package loads every locale (~0.6 s), and a worker starts anew after each failed test.
 import { faker } from '@faker-js/faker/locale/en';
 import type { Faker } from '@faker-js/faker';
-import { expect as baseExpect, test as base } from '@playwright/test';
+import { expect as baseExpect, test as base, type TestInfo } from '@playwright/test';
 import { requirement, type RequirementId } from '../requirements/index.ts';
 import { WARNING_ANNOTATION } from './annotations.ts';
 import { evaluate, finding, type EvaluateOptions, type Outcome } from './checks/evaluate.ts';
@@ -91,4 +91,11 @@ export function expectRefused(ex: Exchange, because: RequirementId, also: Violat
   if (also.length > 0) expect.soft(finding(because, [ex], also)).toConform();
   const refusal: Exchange = { ...ex, expectedStatus: '4XX' };
   expect(refusal).toConform({ because });
+}
+
+/** A test the engine writes for a suite, which registers it itself: Playwright then places the test (and its failure) in the suite's file. */
+export interface SharedTest<T> {
+  title: string;
+  details: { annotation: { type: string; description: string }[] };
+  body(fixtures: T, info: TestInfo): Promise<void>;
 }

@@ -82,6 +82,13 @@ export function clearsSessionCookie(set: Exchange, cleared: Exchange, contract: 
   });
 }
 
+/** Two logins of one user were given two session values (ASVS 3.2.1): the same value twice means none was rotated. */
+export function rotatesPerLogin(first: string, second: string): Violation[] {
+  return first === second
+    ? [violation('session_rotated', 'two logins were given the same session cookie', { expected: 'a new session value per login', received: 'the same value twice' })]
+    : [];
+}
+
 /**
  * Session fixation: a login that arrives carrying a session value the client chose must not keep
  * it. `chosen` is that value; the login's own Set-Cookie shows whether it was kept, and where the

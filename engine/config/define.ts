@@ -20,15 +20,23 @@ export interface ApiDefinition {
   /** The folder's name: suites/<name>, reference/<name>, `<name>:` requirement ids. */
   name: string;
   title: string;
-  /** The contract, relative to the checkout (CONFORMANCE_CONTRACT_<API> may name another file). */
+  /** The contract, relative to the checkout (CONFORMANCE_CONTRACT_<API> may name another file); contracts/<name>.yaml unless declared. */
   contract: string;
+  /** <NAME>_BASE_URL unless declared. */
   baseUrlVariable: string;
   /** How a base URL looks, for messages. */
   baseUrlExample: string;
   variables: readonly Variable[];
 }
 
-export const defineApi = <const D extends ApiDefinition>(definition: D): D => definition;
+/** What an api.ts states: the contract and the base URL's variable follow from the name unless it says otherwise. */
+export type ApiDeclaration = Omit<ApiDefinition, 'contract' | 'baseUrlVariable'> & Partial<Pick<ApiDefinition, 'contract' | 'baseUrlVariable'>>;
+
+export const defineApi = <const D extends ApiDeclaration>(declared: D): D & ApiDefinition => ({
+  contract: `contracts/${declared.name}.yaml`,
+  baseUrlVariable: `${declared.name.toUpperCase()}_BASE_URL`,
+  ...declared,
+});
 
 /** What an API's second identity enables, for the skip reason. */
 export const SECOND_IDENTITY = 'the cross-identity tests (object-level authorization: a second identity names the first one\'s objects)';

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { clearsSessionCookie, rotatesChosenSession } from '../../engine/checks/cookie-checks.ts';
+import { clearsSessionCookie, rotatesChosenSession, rotatesPerLogin } from '../../engine/checks/cookie-checks.ts';
 import { actsAsItself, effectUnjudged, listsNoneOf, unaffectedByOther } from '../../engine/checks/cross-identity.ts';
 import { indistinguishableRefusals, type Refusal } from '../../engine/checks/enumeration.ts';
 import { isAuthCookieName } from '../../engine/checks/cookies.ts';
@@ -90,6 +90,10 @@ test.describe('cookies across exchanges', () => {
   test('a login that keeps the session value the client chose is fixation; a new value is not', () => {
     expect(rotatesChosenSession(login('r_session=chosen-by-client; Path=/'), 'chosen-by-client', contract)).toHaveLength(1);
     expect(rotatesChosenSession(login('r_session=fresh-from-server; Path=/'), 'chosen-by-client', contract)).toEqual([]);
+  });
+  test('two logins given the same session value rotated nothing; two values did', () => {
+    expect(rotatesPerLogin('r_session=a1', 'r_session=a1')).toHaveLength(1);
+    expect(rotatesPerLogin('r_session=a1', 'r_session=b2')).toEqual([]);
   });
 });
 

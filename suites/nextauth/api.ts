@@ -3,8 +3,6 @@ import { defineApi, SECOND_IDENTITY } from '../../engine/config/define.ts';
 export default defineApi({
   name: 'nextauth',
   title: 'nextAuth sessions',
-  contract: 'contracts/nextauth.yaml',
-  baseUrlVariable: 'NEXTAUTH_BASE_URL',
   baseUrlExample: 'https://nauth.example.com (paths start with /servers)',
   variables: [
     { name: 'NEXTAUTH_API_KEY', secret: true, required: true, mock: 'mock-nextauth-apikey' },

@@ -3,8 +3,6 @@ import { defineApi, SECOND_IDENTITY } from '../../engine/config/define.ts';
 export default defineApi({
   name: 'semaphore',
   title: 'Semaphore UI authentication',
-  contract: 'contracts/semaphore.yaml',
-  baseUrlVariable: 'SEMAPHORE_BASE_URL',
   baseUrlExample: 'https://semaphore.example.com/api',
   variables: [
     { name: 'SEMAPHORE_USERNAME', secret: false, required: true, mock: 'conformance-user' },

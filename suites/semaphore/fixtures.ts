@@ -1,5 +1,6 @@
-import { ApiFlows, useFlows } from '../../engine/flows.ts';
-import { sessionFrom as sessionCookie, setsSessionCookie } from '../../engine/sessions.ts';
+import { useFlows } from '../../engine/flows.ts';
+import { CookieSessionFlows } from '../../engine/session-flows.ts';
+import type { CookieSessionSuite } from '../../engine/scenarios/cookie-session.ts';
 import { test as engine, expect, anonymous, violation, type Identity } from '../../engine/test.ts';
 import type { CallOptions } from '../../engine/client.ts';
 import type { OperationId } from './contract.generated.ts';
@@ -34,12 +35,11 @@ interface CreatedToken {
  * At teardown it expires every token and ends every session the test created, whether the test
  * passed or not.
  */
-export class Semaphore extends ApiFlows {
-  private readonly sessions: Identity[] = [];
+export class Semaphore extends CookieSessionFlows<Credentials> {
   private readonly tokens: CreatedToken[] = [];
 
   constructor(run: RunContext, info: TestInfo) {
-    super('semaphore', run, info);
+    super('semaphore', run, info, { cookie: 'semaphore', probe: 'listApiTokens' });
   }
 
   get user(): Credentials {
@@ -80,36 +80,11 @@ export class Semaphore extends ApiFlows {
    * a body that is not JSON). A session it opens is remembered for teardown.
    */
   async login(credentials: Partial<Credentials> | { raw: string }, options: { expect: number; as?: Identity }): Promise<Exchange> {
-    const ex = await this.call('login', {
+    return this.opened(await this.call('login', {
       expect: options.expect,
       ...(options.as ? { as: options.as } : {}),
       ...('raw' in credentials ? { body: credentials.raw, contentType: 'application/json' } : { json: credentials }),
-    });
-    const id = sessionFrom(ex);
-    if (id) this.sessions.push(id);
-    return ex;
-  }
-
-  /** A session the test found working without a Set-Cookie naming it (a login that adopted a chosen value): ended at teardown. */
-  remember(session: Identity): void {
-    this.sessions.push(session);
-  }
-
-  /** A fresh session of the configured user; skips the test (precondition) when login does not work. */
-  async session(): Promise<Identity> {
-    return this.sessionOf(this.user, 'A');
-  }
-
-  /** A fresh session of the second user (B); skips naming the variables when they are not set. */
-  async second(): Promise<Identity> {
-    return this.sessionOf(this.secondUser, 'B');
-  }
-
-  private async sessionOf(user: Credentials, who: string): Promise<Identity> {
-    const ex = await this.login(user, { expect: 204 });
-    const id = sessionFrom(ex);
-    precondition(id !== undefined && ex.response!.status < 400, this.info, `login did not open a session (status ${ex.response?.status ?? ex.error}); see semaphore:login#204`);
-    return { ...id, label: `${who}'s session cookie` };
+    }));
   }
 
   /** POST /user/tokens as `as` (a token it creates is expired at teardown). */
@@ -135,16 +110,6 @@ export class Semaphore extends ApiFlows {
     return this.call('deleteApiToken', { expect: options.expect, as, params: { api_token_id: id } });
   }
 
-  /**
-   * Whether `who` authenticates, judged by GET /user/tokens (200 yes, 401 or 403 no, anything else
-   * can't tell), with the exchange as evidence.
-   */
-  async probe(who: Identity): Promise<{ exchange: Exchange; works: Works }> {
-    const exchange = await this.call('listApiTokens', { expect: 200, as: who });
-    const status = exchange.response?.status;
-    return { exchange, works: status === 200 ? true : status === 401 || status === 403 ? false : undefined };
-  }
-
   /** Whether `owner`'s list shows the token `id` unexpired (undefined when the list was not given). */
   async listsUnexpired(owner: Identity, id: string): Promise<{ exchange: Exchange; works: Works }> {
     const exchange = await this.call('listApiTokens', { expect: 200, as: owner });
@@ -167,15 +132,6 @@ export class Semaphore extends ApiFlows {
     return state;
   }
 
-  /**
-   * Whether a credential still authenticates, by one read-only request: GET /user/tokens answers
-   * it (true) or refuses it with 401 or 403 (false); anything else can't tell.
-   */
-  protected override async authenticates(who: Identity): Promise<boolean | undefined> {
-    const status = (await this.client.undo('listApiTokens', { expect: 200, as: who }))?.response?.status;
-    return status === 200 ? true : status === 401 || status === 403 ? false : undefined;
-  }
-
   async cleanup(): Promise<void> {
     if (!this.stateful) return;
     // Tokens first: the session that created one may still be needed to expire it.
@@ -185,10 +141,7 @@ export class Semaphore extends ApiFlows {
       // Tried again afterwards whatever the answer: a token or session whose undo failed is the likeliest to still work.
       this.ended('token', bearer(t.id), 'DELETE /user/tokens/{id}');
     }
-    for (const as of this.sessions.splice(0)) {
-      await this.client.undo('logout', { expect: 204, as });
-      this.ended('session', as, 'logout');
-    }
+    await this.endSessions();
   }
 
   private forget(id: string, by: Identity): void {
@@ -213,10 +166,11 @@ export const unknownTokenId = (data: Faker): string => data.string.alphanumeric(
 
 export const bearer = (tokenId: string): Identity => ({ label: 'API token', headers: { authorization: `Bearer ${tokenId}` } });
 
-export const sessionFrom = (ex: Exchange): Identity | undefined => sessionCookie(ex, 'semaphore');
-
-/** The login set the session cookie; without it the cookie checks of that test are not reached. */
-export const setsSession = (ex: Exchange) => setsSessionCookie(ex, 'semaphore', 'semaphore:login.session-works');
+/** Semaphore's ids in the scenarios every cookie-session API shares (engine/scenarios/cookie-session.ts). */
+export const SESSION: CookieSessionSuite = {
+  login: 'semaphore:login#204', sessionWorks: 'semaphore:login.session-works', logout: 'semaphore:logout#204', endsSession: 'semaphore:logout.ends-session',
+  probe: { ok: 'semaphore:listApiTokens#200', title: 'GET /user/tokens' },
+};
 
 /** The ids of the APIToken or APIToken[] a response carries. */
 export function tokenIds(ex: Exchange): string[] {

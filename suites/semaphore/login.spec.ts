@@ -1,8 +1,8 @@
 import { precondition } from '../../engine/preconditions.ts';
-import { rotatesChosenSession } from '../../engine/checks/cookie-checks.ts';
+import { cookieSessionLoginTests } from '../../engine/scenarios/cookie-session.ts';
 import { indistinguishableRefusals } from '../../engine/checks/enumeration.ts';
 import type { Exchange } from '../../engine/http/exchange.ts';
-import { expect, expectRefused, finding, req, sessionFrom, setsNoSession, setsSession, test, violation } from './fixtures.ts';
+import { expect, expectRefused, finding, req, SESSION, setsNoSession, test } from './fixtures.ts';
 
 const refused = (ex: Exchange): boolean => ex.response !== undefined && ex.response.status >= 400 && ex.response.status < 500;
 
@@ -10,44 +10,7 @@ const refused = (ex: Exchange): boolean => ex.response !== undefined && ex.respo
 const wrongPassword = (s: string) => `wrong-${s}`;
 
 test.describe('login  POST /auth/login', () => {
-  test('204 and a semaphore session cookie for valid credentials', { annotation: req('semaphore:login#204', 'semaphore:login.session-works', 'RFC9110-15.3.5', 'RFC6265-4.1', 'ASVS-3.4.2', 'ASVS-3.4.3', 'ASVS-3.3.2', 'ASVS-8.2.1') }, async ({ semaphore }) => {
-    const ex = await semaphore.login(semaphore.user, { expect: 204 });
-    expect(ex).toConform();
-    expect(setsSession(ex)).toConform();
-  });
-
-  test('the cookie from a login authenticates GET /user/tokens', { annotation: req('semaphore:login#204', 'semaphore:login.session-works', 'semaphore:listApiTokens#200') }, async ({ semaphore }) => {
-    const login = await semaphore.login(semaphore.user, { expect: 204 });
-    expect(login).toConform();
-    const session = sessionFrom(login)!;
-    expect(await semaphore.call('listApiTokens', { expect: 200, as: session })).toConform({ because: 'semaphore:login.session-works' });
-  });
-
-  test('every login issues a new session cookie', { annotation: req('ASVS-3.2.1') }, async ({ semaphore }, info) => {
-    semaphore.needState('two logins get different sessions (it answers every login with the example cookie)');
-    const first = await semaphore.login(semaphore.user, { expect: 204 });
-    const second = await semaphore.login(semaphore.user, { expect: 204 });
-    const [a, b] = [sessionFrom(first)?.headers.cookie, sessionFrom(second)?.headers.cookie];
-    // Two logins that opened no session say nothing about rotation.
-    precondition(a !== undefined && b !== undefined, info, 'a login set no session cookie; see semaphore:login#204');
-    expect(finding('ASVS-3.2.1', [first, second], a === b
-      ? [violation('session_rotated', 'two logins were given the same session cookie', { expected: 'a new session value per login', received: 'the same value twice' })]
-      : [])).toConform();
-  });
-
-  test('a login that arrives with a session cookie the client chose gets a new one', { annotation: req('ASVS-3.2.1') }, async ({ semaphore, data }, info) => {
-    semaphore.needState('a login replaces a session value the client chose (it answers every login with the example cookie)');
-    const chosen = { label: 'a session cookie the client chose', headers: { cookie: `semaphore=${data.string.alphanumeric(64)}` } };
-    const ex = await semaphore.login(semaphore.user, { expect: 204, as: chosen });
-    // A server may refuse a login that carries a cookie it does not know; that shows nothing of fixation.
-    precondition(ex.response !== undefined && ex.response.status < 400, info, `the login with a chosen cookie did not succeed (status ${ex.response?.status ?? ex.error}); see semaphore:login#204`);
-    const value = chosen.headers.cookie.slice('semaphore='.length);
-    // A login that sets no cookie may still have bound the session to the value the client came with.
-    const probe = sessionFrom(ex) === undefined ? await semaphore.probe(chosen) : undefined;
-    if (probe?.works) semaphore.remember(chosen);
-    expect(finding('ASVS-3.2.1', [ex, ...(probe ? [probe.exchange] : [])], rotatesChosenSession(ex, value, semaphore.contract, probe?.works),
-      probe && probe.works === undefined ? 'not judged: whether the chosen session value authenticates could not be told' : undefined)).toConform();
-  });
+  cookieSessionLoginTests(SESSION).forEach((t) => test(t.title, t.details, t.body));
 
   test('a wrong password and an unknown user are refused alike', { annotation: req('WSTG-IDNT-04') }, async ({ semaphore, data }, info) => {
     semaphore.needState('refusals can be told apart (it documents no refusal to force, and checks no password)');

@@ -3,8 +3,6 @@ import { defineApi, SECOND_IDENTITY } from '../../engine/config/define.ts';
 export default defineApi({
   name: 'svix',
   title: 'Svix authentication',
-  contract: 'contracts/svix.yaml',
-  baseUrlVariable: 'SVIX_BASE_URL',
   baseUrlExample: 'https://api.svix.com (paths start with /api/v1)',
   variables: [
     { name: 'SVIX_TOKEN', secret: true, required: true, mock: 'testsk_mockOrganisationToken' },

@@ -3,8 +3,6 @@ import { defineApi, SECOND_IDENTITY } from '../../engine/config/define.ts';
 export default defineApi({
   name: 'traq',
   title: 'traQ v3 authentication',
-  contract: 'contracts/traq.yaml',
-  baseUrlVariable: 'TRAQ_BASE_URL',
   baseUrlExample: 'https://q.example.com/api/v3',
   variables: [
     { name: 'TRAQ_USERNAME', secret: false, required: true, mock: 'conformance-user' },

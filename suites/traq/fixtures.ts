@@ -1,12 +1,12 @@
-import { ApiFlows, useFlows } from '../../engine/flows.ts';
-import { sessionFrom as sessionCookie, setsSessionCookie } from '../../engine/sessions.ts';
+import { useFlows } from '../../engine/flows.ts';
+import { CookieSessionFlows } from '../../engine/session-flows.ts';
+import type { CookieSessionSuite } from '../../engine/scenarios/cookie-session.ts';
 import { test as engine, expect, anonymous, type Identity } from '../../engine/test.ts';
 import type { CallOptions } from '../../engine/client.ts';
 import type { OperationId } from './contract.generated.ts';
 import { precondition } from '../../engine/preconditions.ts';
 import { jsonBody, type Exchange } from '../../engine/http/exchange.ts';
 import type { RunContext } from '../../engine/run.ts';
-import type { Works } from '../../engine/checks/cross-identity.ts';
 import type { RequirementId } from '../../requirements/index.ts';
 import type { TestInfo } from '@playwright/test';
 
@@ -20,14 +20,13 @@ export interface Credentials {
 }
 
 /**
- * traQ's flows on top of the generic client: logging in, turning a login into a session identity,
- * and ending, at teardown, every session the test created, whether the test passed or not.
+ * traQ's flows on top of the cookie-session flows: logging in by name and password, the second
+ * identity, the lists of sessions and linked accounts. Every session a test opens is ended at
+ * teardown, whether the test passed or not.
  */
-export class Traq extends ApiFlows {
-  private readonly sessions: Identity[] = [];
-
+export class Traq extends CookieSessionFlows<Credentials> {
   constructor(run: RunContext, info: TestInfo) {
-    super('traq', run, info);
+    super('traq', run, info, { cookie: 'r_session', probe: 'getMySessions' });
   }
 
   get user(): Credentials {
@@ -49,40 +48,24 @@ export class Traq extends ApiFlows {
 
   /** POST /login; a session it opens is remembered for teardown. `as` sends a cookie with it (session fixation). */
   async login(credentials: Credentials | undefined, options: { expect: number; redirect?: string; as?: Identity }): Promise<Exchange> {
-    const ex = await this.call('login', {
+    return this.opened(await this.call('login', {
       expect: options.expect,
       ...(options.as ? { as: options.as } : {}),
       ...(credentials ? { json: credentials } : {}),
       ...(options.redirect !== undefined ? { query: { redirect: options.redirect } } : {}),
-    });
-    const id = sessionFrom(ex);
-    if (id) this.sessions.push(id);
-    return ex;
+    }));
   }
 
-  /** A session the test came to hold otherwise than by a login's cookie (a planted value the server adopted): ended at teardown too. */
-  remember(session: Identity): void {
-    this.sessions.push(session);
-  }
-
-  /** A fresh session of the configured user (or of `credentials`); skips the test (precondition) when login does not work. */
-  async session(credentials: Credentials = this.user): Promise<Identity> {
-    const ex = await this.login(credentials, { expect: 204 });
-    const id = sessionFrom(ex);
-    precondition(id !== undefined && ex.response!.status < 400, this.info, `login did not open a session (status ${ex.response?.status ?? ex.error}); see traq:login#204`);
-    return id;
-  }
-
-  /** A fresh session of the second identity B, labelled as B's; skips naming the variables when B is not configured. */
-  async second(): Promise<Identity> {
-    const session = await this.session(this.secondUser);
-    return { ...session, label: 'B\'s session cookie' };
-  }
-
-  /** Whether a credential works now, by a recorded GET /users/me/sessions: 200 yes, 401 or 403 no, anything else can't tell. */
-  async works(as: Identity): Promise<Works> {
-    const status = (await this.call('getMySessions', { expect: 200, as })).response?.status;
-    return status === 200 ? true : status === 401 || status === 403 ? false : undefined;
+  /**
+   * A session the observer's list did not show before, opened by a new login, and its listed id;
+   * a precondition for tests that act on one session by its id.
+   */
+  async listedSession(observer: Identity): Promise<{ session: Identity; id: string }> {
+    const before = await this.sessionIds(observer);
+    const session = this.sessionFrom(await this.login(this.user, { expect: 204 }));
+    const added = (await this.sessionIds(observer)).filter((id) => !before.includes(id));
+    precondition(session !== undefined && added.length === 1, this.info, `cannot tell which listed session the new login opened (${added.length} new ids); see traq:getMySessions.lists-own-session`);
+    return { session, id: added[0]! };
   }
 
   /**
@@ -110,22 +93,8 @@ export class Traq extends ApiFlows {
     return (body.value as { id?: unknown }[]).map((s) => String(s.id));
   }
 
-  /**
-   * Whether a credential still authenticates, by one read-only request: GET /users/me/sessions
-   * lists sessions for it (true) or refuses it with 401 or 403 (false); anything else can't tell.
-   */
-  protected override async authenticates(who: Identity): Promise<boolean | undefined> {
-    const status = (await this.client.undo('getMySessions', { expect: 200, as: who }))?.response?.status;
-    return status === 200 ? true : status === 401 || status === 403 ? false : undefined;
-  }
-
   async cleanup(): Promise<void> {
-    if (!this.stateful) return;
-    // Every session is tried again afterwards, also one whose logout failed: that is the one most likely to still work.
-    for (const as of this.sessions.splice(0)) {
-      await this.client.undo('logout', { expect: 204, as });
-      this.ended('session', as, 'logout');
-    }
+    if (this.stateful) await this.endSessions();
   }
 }
 
@@ -139,10 +108,11 @@ export function expectRefusedOrNoOp(ex: Exchange, because: RequirementId, noOp: 
   expect(judged).toConform({ because });
 }
 
-/** The login set the session cookie; without it the cookie checks of that test are not reached. */
-export const setsSession = (ex: Exchange) => setsSessionCookie(ex, 'r_session', 'traq:login.session-works');
-
-export const sessionFrom = (ex: Exchange): Identity | undefined => sessionCookie(ex, 'r_session');
+/** traQ's ids in the scenarios every cookie-session API shares (engine/scenarios/cookie-session.ts). */
+export const SESSION: CookieSessionSuite = {
+  login: 'traq:login#204', sessionWorks: 'traq:login.session-works', logout: 'traq:logout#204', endsSession: 'traq:logout.ends-session',
+  probe: { ok: 'traq:getMySessions#200', title: 'GET /users/me/sessions' },
+};
 
 /** `flows` is the same Traq, by the name the engine's generated tests (engine/refusals.ts) know it by. */
 export const test = engine.extend<{ traq: Traq; flows: Traq }>({

@@ -1,8 +1,9 @@
 import { precondition } from '../../engine/preconditions.ts';
 import { REDIRECT_ATTACKS } from '../../engine/attacks/redirects.ts';
-import { rotatesChosenSession } from '../../engine/checks/cookie-checks.ts';
 import { indistinguishableRefusals, type Refusal } from '../../engine/checks/enumeration.ts';
-import { expect, finding, req, sessionFrom, setsSession, test, violation } from './fixtures.ts';
+import { cookieSessionLoginTests } from '../../engine/scenarios/cookie-session.ts';
+import { setsSessionCookie } from '../../engine/sessions.ts';
+import { expect, finding, req, SESSION, test } from './fixtures.ts';
 
 /** A name that matches the contract's pattern but belongs to nobody. */
 const unknownName = (word: string) => `cf-${word}`.slice(0, 32);
@@ -10,35 +11,12 @@ const unknownName = (word: string) => `cf-${word}`.slice(0, 32);
 const wrongPassword = (s: string) => `wrong-${s}`.slice(0, 32);
 
 test.describe('login  POST /login', () => {
-  test('204 and an r_session cookie for valid credentials', { annotation: req('traq:login#204', 'traq:login.session-works', 'RFC9110-15.3.5', 'RFC6265-4.1', 'ASVS-3.4.2', 'ASVS-3.4.3', 'ASVS-3.3.2', 'ASVS-8.2.1') }, async ({ traq }) => {
-    const ex = await traq.login(traq.user, { expect: 204 });
-    expect(ex).toConform();
-    expect(setsSession(ex)).toConform();
-  });
-
-  test('the cookie from a login authenticates GET /users/me/sessions', { annotation: req('traq:login#204', 'traq:login.session-works', 'traq:getMySessions#200') }, async ({ traq }) => {
-    const login = await traq.login(traq.user, { expect: 204 });
-    expect(login).toConform();
-    const session = sessionFrom(login)!;
-    expect(await traq.call('getMySessions', { expect: 200, as: session })).toConform({ because: 'traq:login.session-works' });
-  });
-
-  test('every login issues a new session cookie', { annotation: req('ASVS-3.2.1') }, async ({ traq }, info) => {
-    traq.needState('two logins get different sessions (it answers every login with the example cookie)');
-    const first = await traq.login(traq.user, { expect: 204 });
-    const second = await traq.login(traq.user, { expect: 204 });
-    const [a, b] = [sessionFrom(first)?.headers.cookie, sessionFrom(second)?.headers.cookie];
-    // Two logins that opened no session say nothing about rotation.
-    precondition(a !== undefined && b !== undefined, info, 'a login set no session cookie; see traq:login#204');
-    expect(finding('ASVS-3.2.1', [first, second], a === b
-      ? [violation('session_rotated', 'two logins were given the same session cookie', { expected: 'a new session value per login', received: 'the same value twice' })]
-      : [])).toConform();
-  });
+  cookieSessionLoginTests(SESSION).forEach((t) => test(t.title, t.details, t.body));
 
   test('302 with Location and the cookie when ?redirect= is given', { annotation: req('traq:login#302', 'traq:login.session-works', 'RFC9110-10.2.2', 'RFC6265-4.1', 'ASVS-8.2.1') }, async ({ traq }) => {
     const ex = await traq.login(traq.user, { expect: 302, redirect: '/channels/general' });
     expect(ex).toConform();
-    expect(setsSession(ex)).toConform();
+    expect(setsSessionCookie(ex, traq.scheme.cookie, 'traq:login.session-works')).toConform();
   });
 
   for (const attack of REDIRECT_ATTACKS) {
@@ -46,19 +24,6 @@ test.describe('login  POST /login', () => {
       expect(await traq.login(traq.user, { expect: 302, redirect: attack.value })).toConform({ only: ['ASVS-5.1.5'] });
     });
   }
-
-  test('a login that arrives with a session value the client chose does not keep it (fixation)', { annotation: req('ASVS-3.2.1') }, async ({ traq, data }, info) => {
-    traq.needState('a login replaces a session value the client chose (it answers every login with the example cookie)');
-    const chosen = data.string.alphanumeric(32);
-    const planted = { label: 'a session cookie the client chose', headers: { cookie: `r_session=${chosen}` } };
-    const login = await traq.login(traq.user, { expect: 204, as: planted });
-    precondition(login.response !== undefined && login.response.status < 400, info, `the login did not succeed (status ${login.response?.status ?? login.error}); see traq:login#204`);
-    // No cookie set: the server may have adopted the planted value instead of announcing a new one.
-    const adopted = sessionFrom(login) ? undefined : await traq.works(planted);
-    if (adopted === true) traq.remember(planted);
-    expect(finding('ASVS-3.2.1', traq.client.exchanges.slice(sessionFrom(login) ? -1 : -2), rotatesChosenSession(login, chosen, traq.client.contract, adopted),
-      !sessionFrom(login) && adopted === undefined ? 'not judged: whether the planted session value authenticates could not be told' : undefined)).toConform();
-  });
 
   test('400 when the body is missing', { annotation: req('traq:login#400') }, async ({ traq }) => {
     expect(await traq.login(undefined, { expect: 400 })).toConform();

@@ -1,13 +1,10 @@
 import { precondition } from '../../engine/preconditions.ts';
 import { REDIRECT_ATTACKS } from '../../engine/attacks/redirects.ts';
-import { clearsSessionCookie } from '../../engine/checks/cookie-checks.ts';
-import { effectUnjudged, expect, expectRefused, finding, req, sessionFrom, test, unaffectedByOther } from './fixtures.ts';
+import { cookieSessionLogoutTests } from '../../engine/scenarios/cookie-session.ts';
+import { effectUnjudged, expect, expectRefused, finding, req, SESSION, test, unaffectedByOther } from './fixtures.ts';
 
 test.describe('logout  POST /logout', () => {
-  test('204 for a session', { annotation: req('traq:logout#204', 'RFC9110-15.3.5') }, async ({ traq }) => {
-    const session = await traq.session();
-    expect(await traq.call('logout', { expect: 204, as: session })).toConform();
-  });
+  cookieSessionLogoutTests(SESSION).forEach((t) => test(t.title, t.details, t.body));
 
   test('302 with Location when ?redirect= is given', { annotation: req('traq:logout#302', 'RFC9110-10.2.2') }, async ({ traq }) => {
     const session = await traq.session();
@@ -20,23 +17,6 @@ test.describe('logout  POST /logout', () => {
       expect(await traq.call('logout', { expect: 302, as: session, query: { redirect: attack.value } })).toConform({ only: ['ASVS-5.1.5'] });
     });
   }
-
-  test('the cookie that clears the session has the session cookie\'s Domain and Path', { annotation: req('traq:logout#204', 'RFC6265-5.3') }, async ({ traq }, info) => {
-    const login = await traq.login(traq.user, { expect: 204 });
-    const session = sessionFrom(login);
-    precondition(session !== undefined, info, 'the login set no session cookie; see traq:login.session-works');
-    const logout = await traq.call('logout', { expect: 204, as: session });
-    expect(logout).toConform();
-    // A logout that sends no clearing cookie leaves nothing to compare (the document lists no header for it).
-    expect(finding('RFC6265-5.3', [login, logout], clearsSessionCookie(login, logout, traq.client.contract))).toConform();
-  });
-
-  test('afterwards the session cookie no longer authenticates', { annotation: req('traq:logout#204', 'traq:logout.ends-session') }, async ({ traq }) => {
-    traq.needState('a logged-out session stops working');
-    const session = await traq.session();
-    expect(await traq.call('logout', { expect: 204, as: session })).toConform();
-    expectRefused(await traq.call('getMySessions', { expect: 401, as: session }), 'traq:logout.ends-session');
-  });
 
   test('all=true ends the user\'s other sessions too', { annotation: req('traq:logout#204', 'traq:logout.all-ends-others') }, async ({ traq, run }, info) => {
     traq.needState('other sessions end');
