@@ -42,6 +42,11 @@ export abstract class ApiFlows {
     this.info.skip(!this.stateful, `the mock keeps no state, so it cannot show that ${what}`);
   }
 
+  /** Skips against the mock where Prism answers a request itself instead of from the contract (`why`). */
+  needLive(why: string): void {
+    this.info.skip(!this.stateful, `the mock cannot show this: ${why}`);
+  }
+
   /** Steps that could end sessions or tokens this run did not create run only with CONFORMANCE_ALLOW_DESTRUCTIVE=1. */
   needDestructive(what: string): void {
     needDestructive(this.run, this.info, what);

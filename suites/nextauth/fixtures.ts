@@ -2,6 +2,7 @@ import type { Faker } from '@faker-js/faker';
 import type { TestInfo } from '@playwright/test';
 import type { CallOptions } from '../../engine/client.ts';
 import { ApiFlows, useFlows } from '../../engine/flows.ts';
+import { precondition } from '../../engine/preconditions.ts';
 import { test as engine, expect, anonymous, type Identity } from '../../engine/test.ts';
 import type { Exchange } from '../../engine/http/exchange.ts';
 import type { RunContext } from '../../engine/run.ts';
@@ -82,7 +83,7 @@ export class NextAuth extends ApiFlows {
   foreignServer(): string {
     const { NEXTAUTH_SECOND_SERVER_ID: id } = this.need('NEXTAUTH_SECOND_SERVER_ID');
     // The key may act on its own server, so a refusal there would prove nothing (and a 200 would be no fault).
-    this.info.skip(id === this.serverId, 'NEXTAUTH_SECOND_SERVER_ID names NEXTAUTH_SERVER_ID, the server the API key belongs to; it must name one the key may not act on');
+    precondition(id !== this.serverId, this.info, 'NEXTAUTH_SECOND_SERVER_ID names NEXTAUTH_SERVER_ID, the server the API key belongs to; it must name one the key may not act on');
     return id!;
   }
 
