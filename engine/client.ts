@@ -1,4 +1,3 @@
-import { test } from '@playwright/test';
 import type { ApiName } from './config/apis.ts';
 import type { Operation } from './contract/model.ts';
 import type { Exchange, ExpectedStatus, HeaderMap, RecordedRequest } from './http/exchange.ts';
@@ -38,7 +37,11 @@ export class ApiClient {
   private readonly inFlight = new Set<Promise<Exchange>>();
   private stopped = false;
 
-  constructor(readonly api: ApiName, private readonly run: RunContext) {}
+  /**
+   * `skip` ends the test body without a verdict (the test runner's skip): how a request reports
+   * that the target is down, so the client itself knows nothing of the runner.
+   */
+  constructor(readonly api: ApiName, private readonly run: RunContext, private readonly skip: (reason: string) => never) {}
 
   get target() {
     return this.run.target(this.api);
@@ -87,12 +90,12 @@ export class ApiClient {
     // The requests that got no answer already failed their tests; the rest of the run says so once, as a skip.
     // (Not in teardown: a skip there would hide the test's own verdict; the target refuses to send anyway.)
     const down = this.target.down();
-    if (down && inTestBody) test.info().skip(true, `not run: ${down}`);
+    if (down && inTestBody) this.skip(`not run: ${down}`);
     const request = this.request(op, options);
     const sent = await this.target.send(request, op, options.expect);
     // The request that found the target down (its last timeout, a 429 past the cap, the last 404) judges nothing either.
     const found = !down && inTestBody ? this.target.down() : undefined;
-    if (found) test.info().skip(true, `not run: ${found}`);
+    if (found) this.skip(`not run: ${found}`);
     if (sent.response) this.run.redactor.learnFrom(sent.response, op.responses[String(sent.response.status)]?.secretFields ?? []);
     const exchange: Exchange = {
       api: this.api,

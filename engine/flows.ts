@@ -21,7 +21,10 @@ export abstract class ApiFlows {
   private readonly endedHere: EndedCredential[] = [];
 
   constructor(api: ApiName, protected readonly run: RunContext, protected readonly info: TestInfo) {
-    this.client = new ApiClient(api, run);
+    this.client = new ApiClient(api, run, (reason) => {
+      info.skip(true, reason);
+      throw new Error(reason); // not reached: the skip throws
+    });
   }
 
   /** Whether effects can be observed (a live server), and so whether there is anything to undo. */
