@@ -4,8 +4,8 @@ import { API_DEFINITIONS, AVAILABLE_APIS } from '../engine/config/apis.ts';
 import { loadContract } from '../engine/contract/load.ts';
 import type { Contract } from '../engine/contract/model.ts';
 import { REFERENCES } from '../reference/index.ts';
-import type { Recording } from '../reference/kit/host.ts';
-import { runConformance } from './support/cli.ts';
+import type { Recording, ReferenceHost } from '../reference/kit/host.ts';
+import { runConformance, type CliRun } from './support/cli.ts';
 import { filesBelow, textsOf } from './support/files.ts';
 import { startProxy } from './support/proxy.ts';
 import { expect, test } from './support/reference.ts';
@@ -14,7 +14,7 @@ import { expect, test } from './support/reference.ts';
  * Secrets never reach a report, a log, a trace or the output. Planted: every configured secret
  * (passwords, API keys, tokens). Handed out by the servers during the run: every cookie value,
  * every token in a body (including the schemas' x-secret fields, such as Semaphore's token id, and
- * magic links that carry a token). After a full run of each API, fault-free and with a fault (so
+ * magic links that carry a token). After a full run of every API, fault-free and with a fault (so
  * failure messages and failed checks' evidence are searched too), none of them appears anywhere.
  */
 const SECRET_KEYS = /^(token|access_?token|refresh_?token|secret|api_?key|password)$/i;
@@ -54,30 +54,49 @@ function handedOut(recs: readonly Recording[], fieldsOf: (r: Recording) => strin
   return [...out];
 }
 
-for (const ref of REFERENCES.filter((r) => AVAILABLE_APIS.includes(r.api))) {
-  test(`${ref.api}: no planted or handed-out secret appears in any file the run writes or in its output`, async ({ host }) => {
-    const def = API_DEFINITIONS[ref.api];
-    const planted = def.variables.filter((v) => v.secret).map((v) => ref.env[v.name]).filter((v): v is string => !!v);
-    expect(planted.length).toBeGreaterThan(0);
-    const contract = loadContract(ref.api, def.contract);
-    const faulty = Object.keys(ref.faults)[0]!;
-    for (const faults of ['ok', faulty]) {
-      const instance = `secrets-${faults === 'ok' ? 'ok' : 'fault'}`;
-      const run = await runConformance({
-        ...ref.env, CONFORMANCE_TARGET: 'live', CONFORMANCE_APIS: ref.api, CONFORMANCE_ALLOW_DESTRUCTIVE: '1',
-        [def.baseUrlVariable]: host.baseUrl(ref.api, faults, instance),
-      });
-      expect(run.report, run.stderr).toBeDefined();
-      const recs = host.recordings().filter((r) => r.instance === `${ref.api}/${faults}~${instance}`);
-      const secrets = [...planted, ...handedOut(recs, (r) => secretFieldsFor(contract, ref.basePath, r))];
-      expect(recs.length).toBeGreaterThan(10);
-      const places = [...filesBelow(run.reportDir), { path: 'stdout', text: run.stdout }, { path: 'stderr', text: run.stderr }];
-      for (const { path, text } of places) {
-        for (const s of secrets) expect(text.includes(s), `${s.slice(0, 3)}… (${s.length} chars) in ${path}`).toBe(false);
-      }
-    }
-  });
+const refs = REFERENCES.filter((r) => AVAILABLE_APIS.includes(r.api));
+const runs = new Map<string, Promise<CliRun>>();
+
+/**
+ * One run of every API on the servers with `faults` (`ok`, or each API's first fault), shared by
+ * the API's tests below: each searches every file of it for its own API's secrets.
+ */
+function sharedRun(host: ReferenceHost, faults: 'ok' | 'fault'): Promise<CliRun> {
+  let run = runs.get(faults);
+  if (!run) {
+    const env: Record<string, string> = { CONFORMANCE_TARGET: 'live', CONFORMANCE_APIS: refs.map((r) => r.api).join(','), CONFORMANCE_ALLOW_DESTRUCTIVE: '1' };
+    for (const ref of refs) Object.assign(env, ref.env, { [API_DEFINITIONS[ref.api].baseUrlVariable]: host.baseUrl(ref.api, switches(ref, faults), `secrets-${faults}`) });
+    run = runConformance(env);
+    runs.set(faults, run);
+  }
+  return run;
 }
+
+const switches = (ref: (typeof refs)[number], faults: 'ok' | 'fault'): string => (faults === 'ok' ? 'ok' : Object.keys(ref.faults)[0]!);
+
+test.describe('every configured or handed-out secret', () => {
+  // The tests of one run stay in one worker, in order, so they share it.
+  test.describe.configure({ mode: 'default' });
+  for (const ref of refs) {
+    test(`${ref.api}: no planted or handed-out secret appears in any file the run writes or in its output`, async ({ host }) => {
+      const def = API_DEFINITIONS[ref.api];
+      const planted = def.variables.filter((v) => v.secret).map((v) => ref.env[v.name]).filter((v): v is string => !!v);
+      expect(planted.length).toBeGreaterThan(0);
+      const contract = loadContract(ref.api, def.contract);
+      for (const faults of ['ok', 'fault'] as const) {
+        const run = await sharedRun(host, faults);
+        expect(run.report, run.stderr).toBeDefined();
+        const recs = host.recordings().filter((r) => r.instance === `${ref.api}/${switches(ref, faults)}~secrets-${faults}`);
+        const secrets = [...planted, ...handedOut(recs, (r) => secretFieldsFor(contract, ref.basePath, r))];
+        expect(recs.length).toBeGreaterThan(10);
+        const places = [...filesBelow(run.reportDir), { path: 'stdout', text: run.stdout }, { path: 'stderr', text: run.stderr }];
+        // One assertion for all: an expect per secret and file is a recorded step each, minutes of them.
+        const found = places.flatMap(({ path, text }) => secrets.filter((s) => text.includes(s)).map((s) => `${s.slice(0, 3)}… (${s.length} chars) in ${path}`));
+        expect(found, `secrets of the ${faults} run`).toEqual([]);
+      }
+    });
+  }
+});
 
 /**
  * Secrets of any shape, through an echoing proxy: passwords with `"`, `\`, `%`, `#`, spaces and
