@@ -3,7 +3,11 @@ import { dirname, extname, relative, resolve, sep } from 'node:path';
 import { yaml } from './yaml.ts';
 import { pointerToken } from '../pointer.ts';
 import { ContractError } from './errors.ts';
-import { MAX_ALIAS_COUNT, PROJECT_ROOT } from './load.ts';
+
+export const PROJECT_ROOT = resolve(dirname(new URL(import.meta.url).pathname), '../..');
+
+/** yaml's measure of alias expansion (each alias weighed by what it expands to); its default, stated. */
+export const MAX_ALIAS_COUNT = 100;
 
 /** Larger than any contract or schema file of an authentication API by two orders of magnitude. */
 export const MAX_FILE_BYTES = 5 * 2 ** 20;
@@ -15,14 +19,15 @@ export const MAX_FILE_BYTES = 5 * 2 ** 20;
  * a file over MAX_FILE_BYTES, YAML that expands aliases beyond MAX_ALIAS_COUNT (a "billion laughs"),
  * a `$ref` with a scheme (http:, file:, …), and a `$ref` to a file outside the checkout's
  * contracts/ and schemas/ and the contract's own folder (symbolic links resolved).
+ * Returns the contract's document as read, for the loader to take it from here.
  */
-export function preflightContract(file: string): void {
+export function preflightContract(file: string): unknown {
   const abs = resolve(PROJECT_ROOT, file);
   const roots = [resolve(PROJECT_ROOT, 'contracts'), resolve(PROJECT_ROOT, 'schemas'), dirname(abs)].map(real);
   const seen = new Set<string>();
-  const visit = (path: string, shown: string) => {
+  const visit = (path: string, shown: string): unknown => {
     const key = real(path);
-    if (seen.has(key)) return;
+    if (seen.has(key)) return undefined;
     seen.add(key);
     const doc = readStructured(path, shown);
     walkRefs(doc, '', (ref, at) => {
@@ -42,8 +47,9 @@ export function preflightContract(file: string): void {
       }
       visit(resolved, relative(process.cwd(), resolved) || resolved);
     });
+    return doc;
   };
-  visit(abs, relative(process.cwd(), abs) || file);
+  return visit(abs, relative(process.cwd(), abs) || file);
 }
 
 function real(path: string): string {
