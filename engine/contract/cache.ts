@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import type { Contract } from './model.ts';
 
@@ -36,13 +35,23 @@ function loaderFingerprint(): string {
   if (!loader) {
     const h = createHash('sha256').update(FORMAT);
     for (const f of ['load.ts', 'preflight.ts', 'dereference.ts', 'schemas.ts', 'model.ts', 'cache.ts', '../pointer.ts']) h.update(`\0${f}\0`).update(readFileSync(resolve(import.meta.dirname, f)));
-    // The parsers the loader runs: yaml (the preflight) and the OpenAPI parser with the $ref parser under it.
-    const require = createRequire(import.meta.url);
-    const parser = require.resolve('@readme/openapi-parser');
-    for (const pkg of [require.resolve('yaml/package.json'), require.resolve('@readme/openapi-parser/package.json'), createRequire(parser).resolve('@apidevtools/json-schema-ref-parser/package.json')]) h.update(readFileSync(pkg));
+    // The parsers the loader runs (yaml, the OpenAPI parser and the $ref parser under it), by npm's
+    // record of every installed package and version, which `npm update` changes under the same versions.
+    h.update(installedTree());
     loader = h.digest('hex');
   }
   return loader;
+}
+
+function installedTree(): Buffer {
+  for (const f of ['node_modules/.package-lock.json', 'package-lock.json']) {
+    try {
+      return readFileSync(resolve(ROOT, f));
+    } catch {
+      /* try the next */
+    }
+  }
+  return Buffer.alloc(0);
 }
 
 const entryFile = (api: string, absPath: string, text: string) => join(DIR, `${sha256(`${loaderFingerprint()}\0${api}\0${absPath}\0${text}`)}.json`);

@@ -30,7 +30,7 @@ export interface ContractDocument {
  */
 export function readContractDocument(file: string): ContractDocument {
   const shown = relative(process.cwd(), resolve(PROJECT_ROOT, file)) || file;
-  const written = preflightContract(file) as Node;
+  const written = preflightContract(file).document as Node;
   if (!written || typeof written !== 'object' || typeof written.openapi !== 'string' || !/^3\.[01]\./.test(written.openapi)) {
     throw new ContractError(`${shown}: not an OpenAPI 3.0 or 3.1 document (no "openapi: 3.x" at the top)`);
   }

@@ -11,7 +11,7 @@ import { PROJECT_ROOT, preflightContract } from './preflight.ts';
  * Schema files are not its business: ajv checks each when the loader registers it.
  */
 export async function validateContract(file: string): Promise<void> {
-  const written = preflightContract(file) as object;
+  const written = preflightContract(file).document as object;
   // Loaded here, not at the top: a run whose contracts validated before never needs it (~0.2 s).
   const { validate } = await import('@readme/openapi-parser');
   let result;
