@@ -21,6 +21,8 @@ export interface ContractDocument {
   resolved: Node;
   /** Each internal `$ref` of the document as written, by the JSON pointer of the node that carries it. */
   refs: Record<string, string>;
+  /** The sha256 of the bytes read. */
+  sha256: string;
 }
 
 /**
@@ -30,7 +32,8 @@ export interface ContractDocument {
  */
 export function readContractDocument(file: string): ContractDocument {
   const shown = relative(process.cwd(), resolve(PROJECT_ROOT, file)) || file;
-  const written = preflightContract(file).document as Node;
+  const { document, files } = preflightContract(file);
+  const written = document as Node;
   if (!written || typeof written !== 'object' || typeof written.openapi !== 'string' || !/^3\.[01]\./.test(written.openapi)) {
     throw new ContractError(`${shown}: not an OpenAPI 3.0 or 3.1 document (no "openapi: 3.x" at the top)`);
   }
@@ -43,7 +46,7 @@ export function readContractDocument(file: string): ContractDocument {
     const where = at === undefined ? shown : `${shown} at ${at || '/'}`;
     throw new ContractError(ref ? `${where}: $ref '${ref}' does not resolve` : `${where}: the OpenAPI parser could not resolve its $refs (${result.name})`);
   }
-  return { written, resolved: result.document as Node, refs };
+  return { written, resolved: result.document as Node, refs, sha256: files[0]!.sha256 };
 }
 
 /**
@@ -66,7 +69,9 @@ export function loadContract(api: string, file: string): Contract {
     for (const f of cached.schemaFiles) registerSchemaFile(f, shown);
     return cached.contract;
   }
-  const { written, resolved: root } = readContractDocument(abs);
+  const { written, resolved: root, sha256 } = readContractDocument(abs);
+  // Remembered under the bytes read first, so they must be the bytes parsed.
+  if (sha256 !== createHash('sha256').update(text).digest('hex')) throw new ContractError(`${shown}: changed while it was being read; run again`);
   const ctx: Ctx = { file: shown, dir: dirname(abs), schemaIds: new Set(), schemaFiles: new Set() };
   const info = (root.info ?? {}) as Node;
   const components = (root.components ?? {}) as Node;
@@ -108,7 +113,7 @@ export function loadContract(api: string, file: string): Contract {
     file: relative(PROJECT_ROOT, abs),
     title: String(info.title ?? api),
     version: String(info.version ?? ''),
-    sha256: createHash('sha256').update(text).digest('hex'),
+    sha256,
     securitySchemes: (components.securitySchemes ?? {}) as Record<string, SecurityScheme>,
     operations,
     corrections: corrections(written),
