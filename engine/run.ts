@@ -1,13 +1,15 @@
 import { contractFile, type ApiName } from './config/apis.ts';
 import { baseUrl, mocksFile, planOfThisRun, resolvePlan } from './config/plan.ts';
 import { apiVariables, secretValues, type Settings } from './config/settings.ts';
+import { changedSincePlanned } from './contract/drift.ts';
+import { ContractError } from './contract/errors.ts';
 import { loadContract } from './contract/load.ts';
 import type { Contract } from './contract/model.ts';
 import { Redactor } from './http/redact.ts';
 import { liveTarget } from './targets/live.ts';
 import { mockTarget } from './targets/mock.ts';
 import { awaitMocks } from './targets/mock-handoff.ts';
-import { inheritedRunDir } from './targets/run-state.ts';
+import { inheritedRunDir, noteContractChanged } from './targets/run-state.ts';
 import type { Target } from './targets/target.ts';
 
 /**
@@ -61,7 +63,15 @@ function createRunContext(env: NodeJS.ProcessEnv): RunContext {
     redactor: new Redactor(secretValues(env)),
     contract(api) {
       let c = contracts.get(api);
-      if (!c) contracts.set(api, (c = loadContract(api, plan.contracts[api] ?? contractFile(api, env))));
+      if (!c) {
+        c = loadContract(api, plan.contracts[api] ?? contractFile(api, env));
+        const changed = plan.contractFiles?.[api] && changedSincePlanned(c, plan.contractFiles[api]);
+        if (changed) {
+          noteContractChanged(runDir, changed);
+          throw new ContractError(changed);
+        }
+        contracts.set(api, c);
+      }
       return c;
     },
     target(api) {

@@ -9,7 +9,8 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { parse } from 'yaml';
+import { readContractDocument } from '../engine/contract/load.ts';
+import { pointerToken } from '../engine/pointer.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
@@ -24,11 +25,12 @@ interface StatusRequirement {
 }
 
 const q = (s: string): string => `'${s.replaceAll('\\', '\\\\').replaceAll('\'', '\\\'')}'`;
-const pointer = (...keys: string[]): string => keys.map((k) => `/${k.replaceAll('~', '~0').replaceAll('/', '~1')}`).join('');
+const pointer = (...keys: string[]): string => keys.map((k) => `/${pointerToken(k)}`).join('');
 
 /** The text of one API's generated module; `contractFile` is relative to `root`, as api.ts names it. */
 export function generatedModule(api: string, contractFile: string, root = ROOT): string {
-  const doc = parse(readFileSync(resolve(root, contractFile), 'utf8')) as Node;
+  // The engine's own reading: the same limits and errors, and the OpenAPI parser's $ref resolution.
+  const { resolved: doc, refs } = readContractDocument(resolve(root, contractFile));
   const upstream = ((doc.info as Node | undefined)?.['x-upstream'] as Node | undefined)?.document as string | undefined;
   const operations: string[] = [];
   const rows: string[] = [];
@@ -42,7 +44,8 @@ export function generatedModule(api: string, contractFile: string, root = ROOT):
         const id = `${api}:${operationId}#${status}`;
         const r = response['x-requirement'] as StatusRequirement | undefined;
         if (!r) throw new Error(`${contractFile}: the ${status} response of ${operationId} has no x-requirement`);
-        const responsePointer = typeof response.$ref === 'string' ? response.$ref.slice(1) : pointer('paths', path, method, 'responses', status);
+        const at = pointer('paths', path, method, 'responses', status);
+        const responsePointer = refs[at]?.slice(1) ?? at;
         rows.push(`  ${q(id)}: { level: ${q(r.level)}, summary: ${q(r.summary)}, source: ${source(r, responsePointer, contractFile, upstream, id)}`
           + `${r['not-provokable'] ? `, notProvokable: ${q(r['not-provokable'])}` : ''} },`);
       }

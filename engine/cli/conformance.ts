@@ -4,15 +4,14 @@ import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { ConfigError } from '../config/errors.ts';
 import { ensureReportDir } from '../config/report-dir.ts';
-import { baseUrl, mocksFile, resolvePlan, writePlan, type RunPlan } from '../config/plan.ts';
+import { baseUrl, mocksFile, resolvePlan, withCheckedContracts, writePlan, type RunPlan } from '../config/plan.ts';
 import { loadEnvironment } from '../config/settings.ts';
 import { PROJECT_ROOT } from '../contract/load.ts';
 import { findingsLine } from '../reporter/findings.ts';
 import type { ConformanceReport } from '../reporter/model.ts';
 import { ContractError } from '../contract/errors.ts';
-import { preflightContract } from '../contract/preflight.ts';
 import { startMocksInBackground } from '../targets/mock-handoff.ts';
-import { createRunDir, readHalts, removeRunDir } from '../targets/run-state.ts';
+import { contractChanged, createRunDir, readHalts, removeRunDir } from '../targets/run-state.ts';
 import { baseUrlLooksWrong, haltedTargets } from './misconfiguration.ts';
 import { lockReportDir, unlockReportDir } from './report-lock.ts';
 
@@ -30,7 +29,7 @@ async function main(): Promise<number> {
     plan = resolvePlan(process.env, envFiles, process.argv.slice(2), true);
     ensureReportDir(plan.settings.reportDir);
     // Before Prism sees a contract: it loads whatever it is given, without limits.
-    for (const api of plan.settings.apis) preflightContract(plan.contracts[api]!);
+    plan = withCheckedContracts(plan);
     lockReportDir(resolve(process.cwd(), plan.settings.reportDir));
   } catch (err) {
     if (err instanceof ConfigError || err instanceof ContractError) {
@@ -77,6 +76,11 @@ async function run(plan: RunPlan, reportDir: string, runDir: string): Promise<nu
     child.on('exit', (c, signal) => done(c ?? (signal ? 130 : 1)));
   });
   const mockFailure = await mocks?.close();
+  const changed = contractChanged(runDir);
+  if (changed) {
+    process.stderr.write(`auth-conformance: ${changed}; no verdict\n`);
+    return 2;
+  }
   if (code === 2) return 2;
   if (mockFailure) {
     process.stderr.write(`auth-conformance: Prism could not mock the contracts: ${mockFailure.message}\n`);

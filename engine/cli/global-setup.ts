@@ -1,10 +1,9 @@
 import { ConfigError } from '../config/errors.ts';
-import { baseUrl, mocksFile, planOfThisRun, resolvePlan, writePlan } from '../config/plan.ts';
+import { baseUrl, mocksFile, planOfThisRun, resolvePlan, withCheckedContracts, writePlan } from '../config/plan.ts';
 import { loadEnvironment, secretValues } from '../config/settings.ts';
 import { Redactor } from '../http/redact.ts';
 import { ContractError } from '../contract/errors.ts';
 import { loadContract } from '../contract/load.ts';
-import { preflightContract } from '../contract/preflight.ts';
 import { registeredSchemaFiles } from '../contract/schemas.ts';
 import { validateContractOnce } from '../contract/validate.ts';
 import { ensureReportDir } from '../config/report-dir.ts';
@@ -26,13 +25,12 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   try {
     // Started by the main command, which resolved the run, made its folder and holds the lock; else
     // by Playwright itself, and the run is resolved here, its runner (this process) taking the lock
-    // and the reporter releasing it.
+    // and the reporter releasing it. Either way each contract was checked before the plan was written.
     let plan = planOfThisRun();
-    const fromMainCommand = plan !== undefined;
     if (plan) {
       adoptRunDir();
     } else {
-      plan = resolvePlan(process.env, loadEnvironment(), process.argv);
+      plan = withCheckedContracts(resolvePlan(process.env, loadEnvironment(), process.argv));
       ownRunDir = createRunDir();
       writePlan(ownRunDir, plan);
     }
@@ -42,8 +40,6 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       lockReportDir(settings.reportDir);
       locked = settings.reportDir;
     }
-    // The main command checked each contract before it wrote the plan; a run Playwright started itself is checked here.
-    if (!fromMainCommand) for (const api of settings.apis) preflightContract(contracts[api]!);
     for (const api of settings.apis) loadContract(api, contracts[api]!);
     for (const api of settings.apis) await validateContractOnce(contracts[api]!, registeredSchemaFiles());
     if (settings.target === 'mock') {

@@ -1,5 +1,7 @@
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { plannedContractFiles } from '../contract/drift.ts';
+import type { FileHash } from '../contract/preflight.ts';
 import { inheritedRunDir } from '../targets/run-state.ts';
 import { API_DEFINITIONS, contractFile, type ApiName } from './apis.ts';
 import { readSettings, type Settings } from './settings.ts';
@@ -23,6 +25,12 @@ export interface RunPlan {
   projects: 'one' | 'per-api';
   /** The contract each API of the run uses (CONFORMANCE_CONTRACT_<API> or ours). */
   contracts: Record<ApiName, string>;
+  /**
+   * Each API's contract file, then the schema files it reaches, with the sha256 of their bytes when
+   * the run was planned: a worker or the reporter that loads other bytes says so instead of judging.
+   * Absent from a plan resolved outside a run (a script, a merge of shard reports).
+   */
+  contractFiles?: Partial<Record<ApiName, FileHash[]>>;
   /** The main command started the mocks before Playwright; they publish their addresses in the run's folder (`mocksFile`). */
   mocksStarted: boolean;
 }
@@ -41,6 +49,14 @@ export function resolvePlan(env: NodeJS.ProcessEnv, envFiles: string[], argv: re
     contracts: Object.fromEntries(settings.apis.map((api) => [api, contractFile(api, env)])),
     mocksStarted: startsMocks && settings.target === 'mock',
   };
+}
+
+/**
+ * The plan with its contracts checked (engine/contract/preflight.ts: before Prism or the validator
+ * reads them) and hashed; a contract that fails the check throws its ContractError.
+ */
+export function withCheckedContracts(plan: RunPlan): RunPlan {
+  return { ...plan, contractFiles: Object.fromEntries(plan.settings.apis.map((api) => [api, plannedContractFiles(plan.contracts[api]!)])) };
 }
 
 export function writePlan(runDir: string, plan: RunPlan): void {

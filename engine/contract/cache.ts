@@ -1,15 +1,15 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import type { Contract } from './model.ts';
 
 /**
  * Loaded contracts, remembered on disk: every worker loads its contract anew (Playwright starts a
- * fresh one after each failed test), and parsing the YAML and following its `$ref`s was a tenth
- * of a restart. An entry is keyed by the contract's bytes, its path, the API, and the loader (its
- * own source and yaml's version), and is used only while every schema file it was made from has
- * the bytes it had then; anything else is a miss, and the contract is loaded as before.
+ * fresh one after each failed test), and reading the document (the preflight, then the OpenAPI
+ * parser in a thread of its own, ~0.3 s cold) is most of a restart's loading. An entry is keyed by
+ * the contract's bytes, its path, the API, and the loader (its own source and its parsers'
+ * versions), and is used only while every schema file it was made from has the bytes it had then;
+ * anything else is a miss, and the contract is loaded as before.
  */
 const ROOT = resolve(import.meta.dirname, '../..');
 const DIR = resolve(ROOT, 'node_modules/.cache/auth-conformance/contracts');
@@ -34,11 +34,24 @@ let loader: string | undefined;
 function loaderFingerprint(): string {
   if (!loader) {
     const h = createHash('sha256').update(FORMAT);
-    for (const f of ['load.ts', 'schemas.ts', 'model.ts', 'cache.ts', '../pointer.ts']) h.update(`\0${f}\0`).update(readFileSync(resolve(import.meta.dirname, f)));
-    const pkg = createRequire(import.meta.url).resolve('yaml/package.json');
-    loader = h.update(readFileSync(pkg)).digest('hex');
+    for (const f of ['load.ts', 'preflight.ts', 'dereference.ts', 'schemas.ts', 'model.ts', 'cache.ts', '../pointer.ts']) h.update(`\0${f}\0`).update(readFileSync(resolve(import.meta.dirname, f)));
+    // The parsers the loader runs (yaml, the OpenAPI parser and the $ref parser under it), by npm's
+    // record of every installed package and version, which `npm update` changes under the same versions.
+    h.update(installedTree());
+    loader = h.digest('hex');
   }
   return loader;
+}
+
+function installedTree(): Buffer {
+  for (const f of ['node_modules/.package-lock.json', 'package-lock.json']) {
+    try {
+      return readFileSync(resolve(ROOT, f));
+    } catch {
+      /* try the next */
+    }
+  }
+  return Buffer.alloc(0);
 }
 
 const entryFile = (api: string, absPath: string, text: string) => join(DIR, `${sha256(`${loaderFingerprint()}\0${api}\0${absPath}\0${text}`)}.json`);

@@ -2,24 +2,57 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { cachedContract, rememberContract } from './cache.ts';
+import { dereferenceSync } from './dereference.ts';
 import { ContractError } from './errors.ts';
 import type { Contract, Correction, HeaderSpec, JsonSchema, Operation, ResponseSpec, SecurityScheme } from './model.ts';
+import { PROJECT_ROOT, preflightContract } from './preflight.ts';
 import { registerSchemaFile, schemaFileClosure, secretFieldsOf } from './schemas.ts';
-import { yaml } from './yaml.ts';
-import { pointerKeys, pointerToken, valueAt } from '../pointer.ts';
+import { pointerToken } from '../pointer.ts';
 
-/** yaml's measure of alias expansion (each alias weighed by what it expands to); its default, stated. */
-export const MAX_ALIAS_COUNT = 100;
+export { MAX_ALIAS_COUNT, PROJECT_ROOT } from './preflight.ts';
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 type Node = Record<string, unknown>;
 
-export const PROJECT_ROOT = resolve(dirname(new URL(import.meta.url).pathname), '../..');
+/** A contract's document, read once: as written, and with its internal `$ref`s resolved. */
+export interface ContractDocument {
+  written: Node;
+  /** Internal `$ref`s replaced by what they name (the OpenAPI parser's dereferencing); schema file `$ref`s and cycles left as they are. */
+  resolved: Node;
+  /** Each internal `$ref` of the document as written, by the JSON pointer of the node that carries it. */
+  refs: Record<string, string>;
+  /** The sha256 of the bytes read. */
+  sha256: string;
+}
 
 /**
- * Reads a contract: YAML syntax (errors name line and column), internal `$ref`s followed, schema
- * file `$ref`s registered with ajv and replaced by their `$id`. Structural OpenAPI validation is
- * separate (validateContract), because it is slower and only the run's set-up needs it.
+ * The one way a contract document is read: the preflight (limits, `$ref`s only to allowed files,
+ * YAML errors with line and column) reads it first, then the OpenAPI parser resolves its internal
+ * `$ref`s. Errors name the file and the place, and quote nothing of the document but a `$ref`.
+ */
+export function readContractDocument(file: string): ContractDocument {
+  const shown = relative(process.cwd(), resolve(PROJECT_ROOT, file)) || file;
+  const { document, files } = preflightContract(file);
+  const written = document as Node;
+  if (!written || typeof written !== 'object' || typeof written.openapi !== 'string' || !/^3\.[01]\./.test(written.openapi)) {
+    throw new ContractError(`${shown}: not an OpenAPI 3.0 or 3.1 document (no "openapi: 3.x" at the top)`);
+  }
+  const refs = internalRefs(written);
+  const result = dereferenceSync(written);
+  if (!result.ok) {
+    // The parser's message quotes the $ref that names nothing; the place is where the document writes it.
+    const ref = /"(#[^"]*)"/.exec(result.message)?.[1];
+    const at = ref === undefined ? undefined : Object.keys(refs).find((p) => refs[p] === ref);
+    const where = at === undefined ? shown : `${shown} at ${at || '/'}`;
+    throw new ContractError(ref ? `${where}: $ref '${ref}' does not resolve` : `${where}: the OpenAPI parser could not resolve its $refs (${result.name})`);
+  }
+  return { written, resolved: result.document as Node, refs, sha256: files[0]!.sha256 };
+}
+
+/**
+ * Reads a contract (readContractDocument) into the engine's model: schema file `$ref`s registered
+ * with ajv and replaced by their `$id`. Structural OpenAPI validation is separate (validateContract),
+ * because it is slower and only the run's set-up needs it.
  */
 export function loadContract(api: string, file: string): Contract {
   const abs = resolve(PROJECT_ROOT, file);
@@ -30,29 +63,16 @@ export function loadContract(api: string, file: string): Contract {
   } catch (err) {
     throw new ContractError(`${shown}: cannot read the contract (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
   }
-  // A contract loaded before, with the same bytes and the same schema files, is not parsed again.
+  // A contract loaded before, with the same bytes and the same schema files, is not read again.
   const cached = cachedContract(api, abs, text);
   if (cached) {
     for (const f of cached.schemaFiles) registerSchemaFile(f, shown);
     return cached.contract;
   }
-  const doc = yaml().parseDocument(text, { prettyErrors: true });
-  if (doc.errors.length > 0) {
-    const e = doc.errors[0]!;
-    const pos = e.linePos?.[0];
-    throw new ContractError(`${shown}${pos ? `:${pos.line}:${pos.col}` : ''}: YAML error: ${e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`);
-  }
-  let root: Node;
-  try {
-    root = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as Node;
-  } catch {
-    // yaml refuses aliases that expand too far (a "billion laughs"); say so in one line, quoting nothing.
-    throw new ContractError(`${shown}: its YAML aliases expand beyond the limit of ${MAX_ALIAS_COUNT} (a resource-exhaustion risk); write the document out without them`);
-  }
-  if (!root || typeof root !== 'object' || typeof root.openapi !== 'string' || !/^3\.[01]\./.test(root.openapi)) {
-    throw new ContractError(`${shown}: not an OpenAPI 3.0 or 3.1 document (no "openapi: 3.x" at the top)`);
-  }
-  const ctx: Ctx = { root, file: shown, dir: dirname(abs), schemaIds: new Set(), schemaFiles: new Set() };
+  const { written, resolved: root, sha256 } = readContractDocument(abs);
+  // Remembered under the bytes read first, so they must be the bytes parsed.
+  if (sha256 !== createHash('sha256').update(text).digest('hex')) throw new ContractError(`${shown}: changed while it was being read; run again`);
+  const ctx: Ctx = { file: shown, dir: dirname(abs), schemaIds: new Set(), schemaFiles: new Set() };
   const info = (root.info ?? {}) as Node;
   const components = (root.components ?? {}) as Node;
   const operations: Record<string, Operation> = {};
@@ -60,7 +80,7 @@ export function loadContract(api: string, file: string): Contract {
 
   for (const [path, rawItem] of Object.entries((root.paths ?? {}) as Node)) {
     const itemPtr = `/paths/${pointerToken(path)}`;
-    const item = deref(ctx, rawItem as Node, itemPtr);
+    const item = plain(ctx, rawItem as Node, itemPtr);
     for (const method of METHODS) {
       const op = item[method] as Node | undefined;
       if (!op) continue;
@@ -68,10 +88,10 @@ export function loadContract(api: string, file: string): Contract {
       const operationId = op.operationId;
       if (typeof operationId !== 'string') throw new ContractError(`${shown} at ${ptr}: the operation has no operationId`);
       if (operations[operationId]) throw new ContractError(`${shown} at ${ptr}: operationId ${operationId} is used twice`);
-      const body = op.requestBody ? deref(ctx, op.requestBody as Node, `${ptr}/requestBody`) : undefined;
+      const body = op.requestBody ? plain(ctx, op.requestBody as Node, `${ptr}/requestBody`) : undefined;
       const responses: Record<string, ResponseSpec> = {};
       for (const [status, rawRes] of Object.entries((op.responses ?? {}) as Node)) {
-        responses[status] = response(ctx, status, deref(ctx, rawRes as Node, `${ptr}/responses/${status}`), `${ptr}/responses/${status}`);
+        responses[status] = response(ctx, status, plain(ctx, rawRes as Node, `${ptr}/responses/${status}`), `${ptr}/responses/${status}`);
       }
       operations[operationId] = {
         api,
@@ -93,21 +113,21 @@ export function loadContract(api: string, file: string): Contract {
     file: relative(PROJECT_ROOT, abs),
     title: String(info.title ?? api),
     version: String(info.version ?? ''),
-    sha256: createHash('sha256').update(text).digest('hex'),
+    sha256,
     securitySchemes: (components.securitySchemes ?? {}) as Record<string, SecurityScheme>,
     operations,
-    corrections: corrections(root),
+    corrections: corrections(written),
   };
   rememberContract(api, abs, text, { contract, schemaFiles: [...ctx.schemaFiles] }, schemaFileClosure(ctx.schemaFiles));
   return contract;
 }
 
-interface Ctx { root: Node; file: string; dir: string; schemaIds: Set<string>; schemaFiles: Set<string> }
+interface Ctx { file: string; dir: string; schemaIds: Set<string>; schemaFiles: Set<string> }
 
 function response(ctx: Ctx, status: string, res: Node, ptr: string): ResponseSpec {
   const headers: Record<string, HeaderSpec> = {};
   for (const [name, raw] of Object.entries((res.headers ?? {}) as Node)) {
-    const h = deref(ctx, raw as Node, `${ptr}/headers/${pointerToken(name)}`);
+    const h = plain(ctx, raw as Node, `${ptr}/headers/${pointerToken(name)}`);
     headers[name.toLowerCase()] = {
       required: h.required === true,
       ...(h.schema !== undefined ? { schema: schema(ctx, h.schema as JsonSchema, `${ptr}/headers/${pointerToken(name)}/schema`) } : {}),
@@ -126,46 +146,29 @@ function response(ctx: Ctx, status: string, res: Node, ptr: string): ResponseSpe
   return { status, description: String(res.description ?? ''), headers, content, sensitive: res['x-sensitive'] === true, secretFields };
 }
 
-/** Follows a local `$ref` (and chains of them) inside the contract. */
-function deref(ctx: Ctx, node: Node, ptr: string): Node {
-  let cur = node;
-  const seen = new Set<string>();
-  while (cur && typeof cur.$ref === 'string') {
-    const ref = cur.$ref;
-    if (!ref.startsWith('#/')) throw new ContractError(`${ctx.file} at ${ptr}: only schemas may $ref other files, not ${ref}`);
-    if (seen.has(ref)) throw new ContractError(`${ctx.file} at ${ptr}: $ref cycle through ${ref}`);
-    seen.add(ref);
-    const target = resolveRef(ctx.root, ref);
-    if (target === undefined) throw new ContractError(`${ctx.file} at ${ptr}: $ref '${ref}' does not resolve`);
-    cur = target as Node;
-  }
-  return cur;
+/** A node the parser resolved; what is still a `$ref` is a cycle, or another file where only schemas may name one. */
+function plain(ctx: Ctx, node: Node, ptr: string): Node {
+  const ref = node?.$ref;
+  if (typeof ref !== 'string') return node;
+  if (ref.startsWith('#')) throw new ContractError(`${ctx.file} at ${ptr}: $ref cycle through ${ref}`);
+  throw new ContractError(`${ctx.file} at ${ptr}: only schemas may $ref other files, not ${ref}`);
 }
 
-/**
- * Makes a schema self-contained for ajv: local component refs are inlined, file refs are
- * registered with ajv and replaced by the file's `$id`.
- */
-function schema(ctx: Ctx, s: JsonSchema, ptr: string, depth = 0): JsonSchema {
+/** Makes a schema self-contained for ajv: schema file refs are registered with ajv and replaced by the file's `$id`. */
+function schema(ctx: Ctx, s: JsonSchema, ptr: string): JsonSchema {
   if (typeof s !== 'object' || s === null) return s;
-  if (depth > 64) throw new ContractError(`${ctx.file} at ${ptr}: schema nests too deep (a $ref cycle?)`);
-  if (Array.isArray(s)) return s.map((x, i) => schema(ctx, x as JsonSchema, `${ptr}/${i}`, depth + 1)) as unknown as JsonSchema;
+  if (Array.isArray(s)) return s.map((x, i) => schema(ctx, x as JsonSchema, `${ptr}/${i}`)) as unknown as JsonSchema;
   const out: Node = {};
   for (const [k, v] of Object.entries(s)) {
     if (k === '$ref' && typeof v === 'string') {
-      if (v.startsWith('#/')) {
-        const target = resolveRef(ctx.root, v);
-        if (target === undefined) throw new ContractError(`${ctx.file} at ${ptr}: $ref '${v}' does not resolve`);
-        Object.assign(out, schema(ctx, target as JsonSchema, ptr, depth + 1));
-      } else {
-        const file = resolve(ctx.dir, v.split('#')[0]!);
-        const id = registerSchemaFile(file, `${ctx.file} at ${ptr}`);
-        ctx.schemaFiles.add(file);
-        ctx.schemaIds.add(id);
-        out.$ref = id + (v.includes('#') ? `#${v.split('#')[1]}` : '');
-      }
+      if (v.startsWith('#')) throw new ContractError(`${ctx.file} at ${ptr}: $ref cycle through ${v}`);
+      const file = resolve(ctx.dir, v.split('#')[0]!);
+      const id = registerSchemaFile(file, `${ctx.file} at ${ptr}`);
+      ctx.schemaFiles.add(file);
+      ctx.schemaIds.add(id);
+      out.$ref = id + (v.includes('#') ? `#${v.split('#')[1]}` : '');
     } else if (v && typeof v === 'object') {
-      out[k] = schema(ctx, v as JsonSchema, `${ptr}/${pointerToken(k)}`, depth + 1);
+      out[k] = schema(ctx, v as JsonSchema, `${ptr}/${pointerToken(k)}`);
     } else {
       out[k] = v;
     }
@@ -188,5 +191,11 @@ function corrections(node: unknown, at = '', out: Record<string, Correction> = {
   return out;
 }
 
-/** What a local `$ref` (`#/components/…`) names in the contract. */
-const resolveRef = (root: unknown, ref: string): unknown => valueAt(root, pointerKeys(ref.slice(1), true));
+/** Every internal `$ref` of a document, by the pointer of the node that carries it. */
+function internalRefs(node: unknown, at = '', out: Record<string, string> = {}): Record<string, string> {
+  if (!node || typeof node !== 'object') return out;
+  const ref = (node as Node).$ref;
+  if (typeof ref === 'string' && ref.startsWith('#')) out[at] = ref;
+  for (const [k, v] of Object.entries(node)) internalRefs(v, `${at}/${pointerToken(k)}`, out);
+  return out;
+}

@@ -1,9 +1,14 @@
+import { createHash } from 'node:crypto';
 import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { dirname, extname, relative, resolve, sep } from 'node:path';
 import { yaml } from './yaml.ts';
 import { pointerToken } from '../pointer.ts';
 import { ContractError } from './errors.ts';
-import { MAX_ALIAS_COUNT, PROJECT_ROOT } from './load.ts';
+
+export const PROJECT_ROOT = resolve(dirname(new URL(import.meta.url).pathname), '../..');
+
+/** yaml's measure of alias expansion (each alias weighed by what it expands to); its default, stated. */
+export const MAX_ALIAS_COUNT = 100;
 
 /** Larger than any contract or schema file of an authentication API by two orders of magnitude. */
 export const MAX_FILE_BYTES = 5 * 2 ** 20;
@@ -15,16 +20,20 @@ export const MAX_FILE_BYTES = 5 * 2 ** 20;
  * a file over MAX_FILE_BYTES, YAML that expands aliases beyond MAX_ALIAS_COUNT (a "billion laughs"),
  * a `$ref` with a scheme (http:, file:, …), and a `$ref` to a file outside the checkout's
  * contracts/ and schemas/ and the contract's own folder (symbolic links resolved).
+ * Returns the contract's document as read, for the loader to take it from here, and every file it
+ * read (the contract first) with the sha256 of the bytes it read.
  */
-export function preflightContract(file: string): void {
+export function preflightContract(file: string): { document: unknown; files: FileHash[] } {
   const abs = resolve(PROJECT_ROOT, file);
   const roots = [resolve(PROJECT_ROOT, 'contracts'), resolve(PROJECT_ROOT, 'schemas'), dirname(abs)].map(real);
   const seen = new Set<string>();
-  const visit = (path: string, shown: string) => {
+  const files: FileHash[] = [];
+  const visit = (path: string, shown: string): unknown => {
     const key = real(path);
-    if (seen.has(key)) return;
+    if (seen.has(key)) return undefined;
     seen.add(key);
-    const doc = readStructured(path, shown);
+    const { doc, sha256 } = readStructured(path, shown);
+    files.push({ file: relative(PROJECT_ROOT, key), sha256 });
     walkRefs(doc, '', (ref, at) => {
       if (ref.startsWith('#')) return;
       const where = `${shown} at ${at || '/'}`;
@@ -42,8 +51,15 @@ export function preflightContract(file: string): void {
       }
       visit(resolved, relative(process.cwd(), resolved) || resolved);
     });
+    return doc;
   };
-  visit(abs, relative(process.cwd(), abs) || file);
+  return { document: visit(abs, relative(process.cwd(), abs) || file), files };
+}
+
+/** A file a contract is made of (relative to the checkout), with the sha256 of its bytes. */
+export interface FileHash {
+  file: string;
+  sha256: string;
 }
 
 function real(path: string): string {
@@ -55,7 +71,7 @@ function real(path: string): string {
 }
 
 /** A YAML or JSON file, parsed within the limits; errors name the file, line and column, and quote nothing of it. */
-function readStructured(path: string, shown: string): unknown {
+function readStructured(path: string, shown: string): { doc: unknown; sha256: string } {
   let text: string;
   try {
     const size = statSync(path).size;
@@ -77,7 +93,7 @@ function readStructured(path: string, shown: string): unknown {
     throw new ContractError(`${shown}${pos ? `:${pos.line}:${pos.col}` : ''}: ${what}`);
   }
   try {
-    return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    return { doc: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), sha256: createHash('sha256').update(text).digest('hex') };
   } catch (err) {
     if (err instanceof ReferenceError) throw new ContractError(`${shown}: its YAML aliases expand beyond the limit of ${MAX_ALIAS_COUNT} (a resource-exhaustion risk); write the document out without them`);
     throw new ContractError(`${shown}: not valid ${json ? 'JSON' : 'YAML'} (${(err as Error).name})`);

@@ -3,18 +3,20 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import { ContractError } from './errors.ts';
-import { PROJECT_ROOT } from './load.ts';
-import { preflightContract } from './preflight.ts';
+import { PROJECT_ROOT, preflightContract } from './preflight.ts';
 
-/** Structural OpenAPI validation; the first problem is reported with the place it was found. */
+/**
+ * Structural OpenAPI validation of the document the preflight read (so the file is parsed once, by
+ * the same reading as the loader's); the first problem is reported with the place it was found.
+ * Schema files are not its business: ajv checks each when the loader registers it.
+ */
 export async function validateContract(file: string): Promise<void> {
+  const written = preflightContract(file).document as object;
   // Loaded here, not at the top: a run whose contracts validated before never needs it (~0.2 s).
-  // The validator follows $refs anywhere, the network included: only what the preflight allows reaches it.
-  preflightContract(file);
   const { validate } = await import('@readme/openapi-parser');
   let result;
   try {
-    result = await validate(resolve(PROJECT_ROOT, file));
+    result = await validate(written as Parameters<typeof validate>[0], { resolve: { external: false } });
   } catch (err) {
     throw new ContractError(`${file}: ${(err as Error).message.split('\n')[0]}`);
   }

@@ -9,7 +9,9 @@ import { findings } from './findings.ts';
 import { API_DEFINITIONS, contractFile, type ApiName } from '../config/apis.ts';
 import { baseUrl, planOfThisRun, resolvePlan, type RunPlan } from '../config/plan.ts';
 import { secretValues } from '../config/settings.ts';
+import { changedSincePlanned } from '../contract/drift.ts';
 import { loadContract, PROJECT_ROOT } from '../contract/load.ts';
+import { inheritedRunDir, noteContractChanged } from '../targets/run-state.ts';
 import type { Contract } from '../contract/model.ts';
 import { EVIDENCE_CONTENT_TYPE, EVIDENCE_NAME, type CheckRecord } from '../evidence.ts';
 import { Redactor } from '../http/redact.ts';
@@ -121,7 +123,7 @@ export default class ConformanceReporter implements Reporter {
           api: c.api,
           title: API_DEFINITIONS[c.api as ApiName].title,
           baseUrl: settings.target === 'live' ? this.redactUrl(baseUrl(c.api)) : null,
-          contract: { file: c.file, version: c.version, sha256: c.sha256 },
+          contract: { file: c.file, version: c.version, sha256: c.sha256, ...this.schemaFilesOf(c.api as ApiName) },
         })),
       },
       summary: summarize(results, [...this.contracts.keys()]),
@@ -142,8 +144,21 @@ export default class ConformanceReporter implements Reporter {
 
   private contract(api: ApiName): Contract {
     let c = this.contracts.get(api);
-    if (!c) this.contracts.set(api, (c = loadContract(api, this.plan().contracts[api] ?? contractFile(api))));
+    if (!c) {
+      c = loadContract(api, this.plan().contracts[api] ?? contractFile(api));
+      // The report is still written (what the tests found), but the main command then gives no verdict.
+      const planned = this.plan().contractFiles?.[api];
+      const changed = planned && changedSincePlanned(c, planned);
+      if (changed) noteContractChanged(inheritedRunDir(), changed);
+      this.contracts.set(api, c);
+    }
     return c;
+  }
+
+  /** The schema files the plan hashed for this API's contract (after the contract itself). */
+  private schemaFilesOf(api: ApiName): { schemaFiles?: { file: string; sha256: string }[] } {
+    const planned = this.plan().contractFiles?.[api];
+    return planned ? { schemaFiles: planned.slice(1) } : {};
   }
 
   /**

@@ -67,7 +67,7 @@ export interface RunInfo {
   interrupted?: boolean;
   gitCommit: string | null;
   envFiles: string[];
-  apis: { api: string; title: string; baseUrl: string | null; contract: { file: string; version: string; sha256: string } }[];
+  apis: { api: string; title: string; baseUrl: string | null; contract: { file: string; version: string; sha256: string; schemaFiles?: { file: string; sha256: string }[] } }[];
 }
 
 export interface Counts {

@@ -145,6 +145,21 @@ export class ServerHealth {
   }
 }
 
+const CONTRACT_CHANGED = 'contract-changed';
+
+/** A contract that changed after the run was planned, in the words of the first process that found it (engine/contract/drift.ts). */
+export function noteContractChanged(dir: string | undefined, reason: string): void {
+  if (dir && !existsSync(join(dir, CONTRACT_CHANGED))) put(join(dir, CONTRACT_CHANGED), reason);
+}
+
+export function contractChanged(dir: string | undefined): string | undefined {
+  try {
+    return dir ? readFileSync(join(dir, CONTRACT_CHANGED), 'utf8') : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Every server the run stopped sending to, and why. */
 export function readHalts(dir: string | undefined): Halt[] {
   if (!dir || !existsSync(dir)) return [];
