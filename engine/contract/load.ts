@@ -4,17 +4,15 @@ import { dirname, relative, resolve } from 'node:path';
 import { cachedContract, rememberContract } from './cache.ts';
 import { ContractError } from './errors.ts';
 import type { Contract, Correction, HeaderSpec, JsonSchema, Operation, ResponseSpec, SecurityScheme } from './model.ts';
-import { registerSchemaFile, schemaFileClosure, secretFieldsOf } from './schemas.ts';
-import { yaml } from './yaml.ts';
+import { checkSchema, registerSchemaFile, schemaFileClosure, secretFieldsOf } from './schemas.ts';
+import { MAX_ALIAS_COUNT, yaml } from './yaml.ts';
+import { PROJECT_ROOT } from '../root.ts';
 import { pointerKeys, pointerToken, valueAt } from '../pointer.ts';
-
-/** yaml's measure of alias expansion (each alias weighed by what it expands to); its default, stated. */
-export const MAX_ALIAS_COUNT = 100;
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 type Node = Record<string, unknown>;
 
-export const PROJECT_ROOT = resolve(dirname(new URL(import.meta.url).pathname), '../..');
+export { PROJECT_ROOT };
 
 /**
  * Reads a contract: YAML syntax (errors name line and column), internal `$ref`s followed, schema
@@ -33,7 +31,8 @@ export function loadContract(api: string, file: string): Contract {
   // A contract loaded before, with the same bytes and the same schema files, is not parsed again.
   const cached = cachedContract(api, abs, text);
   if (cached) {
-    for (const f of cached.schemaFiles) registerSchemaFile(f, shown);
+    // An entry is written only after its schema files passed the meta-schema, and is used only while they have those bytes.
+    for (const f of cached.schemaFiles) registerSchemaFile(f, shown, true);
     return cached.contract;
   }
   const doc = yaml().parseDocument(text, { prettyErrors: true });
@@ -142,21 +141,28 @@ function deref(ctx: Ctx, node: Node, ptr: string): Node {
   return cur;
 }
 
+/** A schema of the contract, self-contained for ajv and checked against the meta-schema once, here (ajv does not check it again when it compiles). */
+function schema(ctx: Ctx, s: JsonSchema, ptr: string): JsonSchema {
+  const out = inlined(ctx, s, ptr);
+  checkSchema(out, `${ctx.file} at ${ptr}`);
+  return out;
+}
+
 /**
  * Makes a schema self-contained for ajv: local component refs are inlined, file refs are
  * registered with ajv and replaced by the file's `$id`.
  */
-function schema(ctx: Ctx, s: JsonSchema, ptr: string, depth = 0): JsonSchema {
+function inlined(ctx: Ctx, s: JsonSchema, ptr: string, depth = 0): JsonSchema {
   if (typeof s !== 'object' || s === null) return s;
   if (depth > 64) throw new ContractError(`${ctx.file} at ${ptr}: schema nests too deep (a $ref cycle?)`);
-  if (Array.isArray(s)) return s.map((x, i) => schema(ctx, x as JsonSchema, `${ptr}/${i}`, depth + 1)) as unknown as JsonSchema;
+  if (Array.isArray(s)) return s.map((x, i) => inlined(ctx, x as JsonSchema, `${ptr}/${i}`, depth + 1)) as unknown as JsonSchema;
   const out: Node = {};
   for (const [k, v] of Object.entries(s)) {
     if (k === '$ref' && typeof v === 'string') {
       if (v.startsWith('#/')) {
         const target = resolveRef(ctx.root, v);
         if (target === undefined) throw new ContractError(`${ctx.file} at ${ptr}: $ref '${v}' does not resolve`);
-        Object.assign(out, schema(ctx, target as JsonSchema, ptr, depth + 1));
+        Object.assign(out, inlined(ctx, target as JsonSchema, ptr, depth + 1));
       } else {
         const file = resolve(ctx.dir, v.split('#')[0]!);
         const id = registerSchemaFile(file, `${ctx.file} at ${ptr}`);
@@ -165,7 +171,7 @@ function schema(ctx: Ctx, s: JsonSchema, ptr: string, depth = 0): JsonSchema {
         out.$ref = id + (v.includes('#') ? `#${v.split('#')[1]}` : '');
       }
     } else if (v && typeof v === 'object') {
-      out[k] = schema(ctx, v as JsonSchema, `${ptr}/${pointerToken(k)}`, depth + 1);
+      out[k] = inlined(ctx, v as JsonSchema, `${ptr}/${pointerToken(k)}`, depth + 1);
     } else {
       out[k] = v;
     }

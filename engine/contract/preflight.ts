@@ -1,9 +1,9 @@
 import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { dirname, extname, relative, resolve, sep } from 'node:path';
-import { yaml } from './yaml.ts';
+import { MAX_ALIAS_COUNT, yaml } from './yaml.ts';
 import { pointerToken } from '../pointer.ts';
 import { ContractError } from './errors.ts';
-import { MAX_ALIAS_COUNT, PROJECT_ROOT } from './load.ts';
+import { PROJECT_ROOT } from '../root.ts';
 
 /** Larger than any contract or schema file of an authentication API by two orders of magnitude. */
 export const MAX_FILE_BYTES = 5 * 2 ** 20;

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import type { ApiName } from '../config/apis.ts';
-import { PROJECT_ROOT } from '../contract/load.ts';
+import { PROJECT_ROOT } from '../root.ts';
 import { preflightContract } from '../contract/preflight.ts';
 
 export interface RunningMock {
