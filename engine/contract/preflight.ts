@@ -1,4 +1,6 @@
-import { readFileSync, realpathSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, realpathSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, extname, relative, resolve, sep } from 'node:path';
 import { MAX_ALIAS_COUNT, yaml } from './yaml.ts';
 import { pointerToken } from '../pointer.ts';
@@ -19,12 +21,15 @@ export const MAX_FILE_BYTES = 5 * 2 ** 20;
 export function preflightContract(file: string): void {
   const abs = resolve(PROJECT_ROOT, file);
   const roots = [resolve(PROJECT_ROOT, 'contracts'), resolve(PROJECT_ROOT, 'schemas'), dirname(abs)].map(real);
+  const key = sha256(`${fingerprint()}\0${abs}\0${roots.join('\0')}`);
+  if (passedBefore(key)) return;
+  const walk: Walk = { files: [], edges: [] };
   const seen = new Set<string>();
   const visit = (path: string, shown: string) => {
     const key = real(path);
     if (seen.has(key)) return;
     seen.add(key);
-    const doc = readStructured(path, shown);
+    const doc = readStructured(path, shown, walk);
     walkRefs(doc, '', (ref, at) => {
       if (ref.startsWith('#')) return;
       const where = `${shown} at ${at || '/'}`;
@@ -40,10 +45,71 @@ export function preflightContract(file: string): void {
       if (!roots.some((r) => resolved === r || resolved.startsWith(r + sep))) {
         throw new ContractError(`${where}: $ref to ${target} is outside contracts/ and schemas/ of the checkout and the contract's own folder; it is not read`);
       }
+      walk.edges.push([target, resolved]);
       visit(resolved, relative(process.cwd(), resolved) || resolved);
     });
   };
   visit(abs, relative(process.cwd(), abs) || file);
+  remember(key, walk);
+}
+
+/**
+ * A walk that passed, remembered: parsing every file again is most of the main command's own start-up
+ * (about 0.1 s a contract, most of it yaml reading the JSON schema files). The same walk passes again
+ * while every file it read has the same bytes (so the same `$ref`s, sizes and aliases) and every
+ * `$ref` resolves to the same real file (so no symbolic link moved). Only passes are remembered: a
+ * contract that fails is checked, and reported, every time.
+ */
+interface Walk {
+  /** Every file read: its path and the sha256 of its bytes. */
+  files: [string, string][];
+  /** Every `$ref` to a file: the path it names and the real path that was checked. */
+  edges: [string, string][];
+}
+
+const CACHE = resolve(PROJECT_ROOT, 'node_modules/.cache/auth-conformance/preflight-passed.json');
+const KEPT = 64;
+const sha256 = (b: string | Buffer) => createHash('sha256').update(b).digest('hex');
+
+let fingerprinted: string | undefined;
+/** This check's own source and yaml's version: either changing makes every remembered pass unknown. */
+function fingerprint(): string {
+  fingerprinted ??= sha256(Buffer.concat([readFileSync(new URL(import.meta.url)), readFileSync(createRequire(import.meta.url).resolve('yaml/package.json'))]));
+  return fingerprinted;
+}
+
+function readPassed(): Record<string, Walk> {
+  try {
+    const v = JSON.parse(readFileSync(CACHE, 'utf8')) as unknown;
+    return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, Walk>) : {};
+  } catch {
+    return {};
+  }
+}
+
+function passedBefore(key: string): boolean {
+  const walk = readPassed()[key];
+  if (!walk || !Array.isArray(walk.files) || !Array.isArray(walk.edges)) return false;
+  try {
+    return walk.files.every(([path, hash]) => statSync(path).size <= MAX_FILE_BYTES && sha256(readFileSync(path)) === hash)
+      && walk.edges.every(([target, resolved]) => realpathSync(target) === resolved);
+  } catch {
+    return false;
+  }
+}
+
+function remember(key: string, walk: Walk): void {
+  try {
+    // Most recently passed first, so the contracts in use are the ones kept.
+    const kept = Object.entries(readPassed()).filter(([k]) => k !== key).slice(0, KEPT - 1);
+    mkdirSync(dirname(CACHE), { recursive: true });
+    // Written whole and renamed, so a concurrent run never reads half a file.
+    const tmp = `${CACHE}.${process.pid}`;
+    writeFileSync(tmp, JSON.stringify(Object.fromEntries([[key, walk], ...kept])));
+    renameSync(tmp, CACHE);
+  } catch {
+    /* a read-only checkout checks every time */
+  }
 }
 
 function real(path: string): string {
@@ -55,12 +121,14 @@ function real(path: string): string {
 }
 
 /** A YAML or JSON file, parsed within the limits; errors name the file, line and column, and quote nothing of it. */
-function readStructured(path: string, shown: string): unknown {
+function readStructured(path: string, shown: string, walk: Walk): unknown {
   let text: string;
   try {
     const size = statSync(path).size;
     if (size > MAX_FILE_BYTES) throw new ContractError(`${shown}: ${size} bytes, more than the ${MAX_FILE_BYTES / 2 ** 20} MiB a contract or schema file may have`);
-    text = readFileSync(path, 'utf8');
+    const bytes = readFileSync(path);
+    walk.files.push([path, sha256(bytes)]);
+    text = bytes.toString('utf8');
   } catch (err) {
     if (err instanceof ContractError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
