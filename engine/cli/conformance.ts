@@ -6,7 +6,7 @@ import { ConfigError } from '../config/errors.ts';
 import { ensureReportDir } from '../config/report-dir.ts';
 import { baseUrl, mocksFile, resolvePlan, withCheckedContracts, writePlan, type RunPlan } from '../config/plan.ts';
 import { loadEnvironment } from '../config/settings.ts';
-import { PROJECT_ROOT } from '../contract/load.ts';
+import { PROJECT_ROOT } from '../root.ts';
 import { findingsLine } from '../reporter/findings.ts';
 import type { ConformanceReport } from '../reporter/model.ts';
 import { ContractError } from '../contract/errors.ts';

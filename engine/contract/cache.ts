@@ -36,7 +36,8 @@ function loaderFingerprint(): string {
     const h = createHash('sha256').update(FORMAT);
     for (const f of ['load.ts', 'preflight.ts', 'dereference.ts', 'schemas.ts', 'model.ts', 'cache.ts', '../pointer.ts']) h.update(`\0${f}\0`).update(readFileSync(resolve(import.meta.dirname, f)));
     // The parsers the loader runs (yaml, the OpenAPI parser and the $ref parser under it), by npm's
-    // record of every installed package and version, which `npm update` changes under the same versions.
+    // record of every installed package and version, which `npm update` changes under the same versions;
+    // ajv's among them, as an entry vouches that its schema files passed ajv's meta-schema.
     h.update(installedTree());
     loader = h.digest('hex');
   }

@@ -5,11 +5,13 @@ import { cachedContract, rememberContract } from './cache.ts';
 import { dereferenceSync } from './dereference.ts';
 import { ContractError } from './errors.ts';
 import type { Contract, Correction, HeaderSpec, JsonSchema, Operation, ResponseSpec, SecurityScheme } from './model.ts';
-import { PROJECT_ROOT, preflightContract } from './preflight.ts';
-import { registerSchemaFile, schemaFileClosure, secretFieldsOf } from './schemas.ts';
+import { preflightContract } from './preflight.ts';
+import { checkSchema, registerSchemaFile, schemaFileClosure, secretFieldsOf } from './schemas.ts';
+import { PROJECT_ROOT } from '../root.ts';
 import { pointerToken } from '../pointer.ts';
 
-export { MAX_ALIAS_COUNT, PROJECT_ROOT } from './preflight.ts';
+export { MAX_ALIAS_COUNT } from './yaml.ts';
+export { PROJECT_ROOT };
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 type Node = Record<string, unknown>;
@@ -66,7 +68,8 @@ export function loadContract(api: string, file: string): Contract {
   // A contract loaded before, with the same bytes and the same schema files, is not read again.
   const cached = cachedContract(api, abs, text);
   if (cached) {
-    for (const f of cached.schemaFiles) registerSchemaFile(f, shown);
+    // An entry is written only after its schema files passed the meta-schema, and is used only while they have those bytes.
+    for (const f of cached.schemaFiles) registerSchemaFile(f, shown, true);
     return cached.contract;
   }
   const { written, resolved: root, sha256 } = readContractDocument(abs);
@@ -154,10 +157,17 @@ function plain(ctx: Ctx, node: Node, ptr: string): Node {
   throw new ContractError(`${ctx.file} at ${ptr}: only schemas may $ref other files, not ${ref}`);
 }
 
-/** Makes a schema self-contained for ajv: schema file refs are registered with ajv and replaced by the file's `$id`. */
+/** A schema of the contract, self-contained for ajv and checked against the meta-schema once, here (ajv does not check it again when it compiles). */
 function schema(ctx: Ctx, s: JsonSchema, ptr: string): JsonSchema {
+  const out = selfContained(ctx, s, ptr);
+  checkSchema(out, `${ctx.file} at ${ptr}`);
+  return out;
+}
+
+/** Makes a schema self-contained for ajv: schema file refs are registered with ajv and replaced by the file's `$id`. */
+function selfContained(ctx: Ctx, s: JsonSchema, ptr: string): JsonSchema {
   if (typeof s !== 'object' || s === null) return s;
-  if (Array.isArray(s)) return s.map((x, i) => schema(ctx, x as JsonSchema, `${ptr}/${i}`)) as unknown as JsonSchema;
+  if (Array.isArray(s)) return s.map((x, i) => selfContained(ctx, x as JsonSchema, `${ptr}/${i}`)) as unknown as JsonSchema;
   const out: Node = {};
   for (const [k, v] of Object.entries(s)) {
     if (k === '$ref' && typeof v === 'string') {
@@ -168,7 +178,7 @@ function schema(ctx: Ctx, s: JsonSchema, ptr: string): JsonSchema {
       ctx.schemaIds.add(id);
       out.$ref = id + (v.includes('#') ? `#${v.split('#')[1]}` : '');
     } else if (v && typeof v === 'object') {
-      out[k] = schema(ctx, v as JsonSchema, `${ptr}/${pointerToken(k)}`);
+      out[k] = selfContained(ctx, v as JsonSchema, `${ptr}/${pointerToken(k)}`);
     } else {
       out[k] = v;
     }

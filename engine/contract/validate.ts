@@ -3,7 +3,8 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import { ContractError } from './errors.ts';
-import { PROJECT_ROOT, preflightContract } from './preflight.ts';
+import { preflightContract } from './preflight.ts';
+import { PROJECT_ROOT } from '../root.ts';
 
 /**
  * Structural OpenAPI validation of the document the preflight read (so the file is parsed once, by

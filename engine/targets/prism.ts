@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import type { ApiName } from '../config/apis.ts';
-import { PROJECT_ROOT } from '../contract/load.ts';
-import { preflightContract } from '../contract/preflight.ts';
+import { PROJECT_ROOT } from '../root.ts';
+import { checkedContractFiles } from '../contract/preflight.ts';
 
 export interface RunningMock {
   api: ApiName;
@@ -23,7 +23,7 @@ export async function startMocks(contracts: readonly { api: ApiName; file: strin
   const logger = pino({ level: 'silent', customLevels: { success: 31, start: 32 } });
   return Promise.all(contracts.map(async ({ api, file }) => {
     // Prism reads whatever it is given, without limits, and follows $refs anywhere, the network included.
-    preflightContract(file);
+    checkedContractFiles(file);
     const operations = await getHttpOperationsFromSpec(resolve(PROJECT_ROOT, file));
     const server = createServer(operations, {
       cors: false,

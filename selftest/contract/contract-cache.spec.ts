@@ -59,4 +59,21 @@ test.describe('a contract is taken from the cache only while nothing it was made
     expect(cachedContract('traq', copy, text)?.contract).toEqual(fromDocument);
     expect(loadContract('traq', copy)).toEqual(fromDocument);
   });
+
+  test('a schema that breaks the meta-schema is a contract error every time, in a schema file or inline, and is never remembered', () => {
+    // Entries vouch that their schemas passed the meta-schema (a worker does not check them again), so a broken one must never make one.
+    const dir = mkdtempSync(join(tmpdir(), 'contract-cache-'));
+    writeFileSync(join(dir, 'Bad.json'), JSON.stringify({ $id: `urn:contract-cache:${dir}`, type: 'nonsense' }));
+    const op = (content: string) => `openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths:\n  /x:\n    get:\n      operationId: x\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema: ${content}\n`;
+    const inFile = join(dir, 'file.yaml');
+    writeFileSync(inFile, op(`{$ref: './Bad.json'}`));
+    const inline = join(dir, 'inline.yaml');
+    writeFileSync(inline, op('{type: nonsense}'));
+    for (let i = 0; i < 2; i++) {
+      expect(() => loadContract('traq', inFile)).toThrow(/Bad\.json: not a valid JSON Schema \(schema is invalid: data\/type/);
+      expect(() => loadContract('traq', inline)).toThrow(/inline\.yaml at \/paths\/~1x\/get\/responses\/200\/content\/application~1json\/schema: not a valid JSON Schema/);
+    }
+    expect(cachedContract('traq', inFile, readFileSync(inFile, 'utf8'))).toBeUndefined();
+    expect(cachedContract('traq', inline, readFileSync(inline, 'utf8'))).toBeUndefined();
+  });
 });
