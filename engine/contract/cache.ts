@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Contract } from './model.ts';
+import { installedPackages } from '../root.ts';
 
 /**
  * Loaded contracts, remembered on disk: every worker loads its contract anew (Playwright starts a
@@ -38,21 +39,10 @@ function loaderFingerprint(): string {
     // The parsers the loader runs (yaml, the OpenAPI parser and the $ref parser under it), by npm's
     // record of every installed package and version, which `npm update` changes under the same versions;
     // ajv's among them, as an entry vouches that its schema files passed ajv's meta-schema.
-    h.update(installedTree());
+    h.update(installedPackages());
     loader = h.digest('hex');
   }
   return loader;
-}
-
-function installedTree(): Buffer {
-  for (const f of ['node_modules/.package-lock.json', 'package-lock.json']) {
-    try {
-      return readFileSync(resolve(ROOT, f));
-    } catch {
-      /* try the next */
-    }
-  }
-  return Buffer.alloc(0);
 }
 
 const entryFile = (api: string, absPath: string, text: string) => join(DIR, `${sha256(`${loaderFingerprint()}\0${api}\0${absPath}\0${text}`)}.json`);

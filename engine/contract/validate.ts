@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import { ContractError } from './errors.ts';
 import { preflightContract } from './preflight.ts';
-import { PROJECT_ROOT } from '../root.ts';
+import { installedPackages, PROJECT_ROOT } from '../root.ts';
 
 /**
  * Structural OpenAPI validation of the document the preflight read (so the file is parsed once, by
@@ -50,7 +50,7 @@ export async function validateContractOnce(file: string, dependencies: readonly 
 }
 
 function fingerprint(files: readonly string[]): string {
-  const h = createHash('sha256').update(validatorVersion()).update(installedTree());
+  const h = createHash('sha256').update(validatorVersion()).update(installedPackages());
   for (const f of [...new Set(files)].sort()) h.update(`\0${f}\0`).update(readFileSync(f));
   return h.digest('hex');
 }
@@ -58,18 +58,6 @@ function fingerprint(files: readonly string[]): string {
 function validatorVersion(): string {
   const pkg = createRequire(import.meta.url).resolve('@readme/openapi-parser/package.json');
   return (JSON.parse(readFileSync(pkg, 'utf8')) as { version: string }).version;
-}
-
-/** npm's record of what is installed (every package and version), or the lockfile where there is none. */
-function installedTree(): Buffer {
-  for (const f of ['node_modules/.package-lock.json', 'package-lock.json']) {
-    try {
-      return readFileSync(resolve(PROJECT_ROOT, f));
-    } catch {
-      /* try the next */
-    }
-  }
-  return Buffer.alloc(0);
 }
 
 function readKnown(): string[] {
