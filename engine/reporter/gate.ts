@@ -1,19 +1,7 @@
 import type { BaselineEntry } from '../config/baseline.ts';
-import type { Result } from './model.ts';
+import type { GateOutcome, Result } from './model.ts';
 
 export type { BaselineEntry };
-
-export interface GateOutcome {
-  level: 'must' | 'should' | 'none';
-  passed: boolean;
-  baseline: string | null;
-  /** Results that break the gate. */
-  breaking: { requirement: string; test: string; verdict: 'fail' | 'warn'; expired?: string }[];
-  /** Failures the baseline accepts. */
-  known: { requirement: string; test: string; reason: string; expires?: string }[];
-  /** Baseline entries that matched nothing that fails any more: remove them. */
-  removable: BaselineEntry[];
-}
 
 const matches = (e: BaselineEntry, r: Result) => e.requirement === r.requirement && (e.api === undefined || e.api === r.api) && (e.test === undefined || e.test === r.test.title);
 

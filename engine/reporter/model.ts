@@ -4,7 +4,7 @@ import type { EvidenceExchange, Verdict } from '../evidence.ts';
 import type { Correction } from '../contract/model.ts';
 
 export type { Correction };
-import type { GateOutcome } from './gate.ts';
+import type { BaselineEntry } from '../config/baseline.ts';
 
 /** The shape of conformance.json. The HTML report and JUnit are rendered from it, nothing else. */
 export interface ConformanceReport {
@@ -116,4 +116,17 @@ export interface CoverageCell {
   state: CoverageState;
   reason?: string;
   enabledBy?: string[];
+}
+
+/** The gate's outcome (engine/reporter/gate.ts), here with the rest of the report's shape so the two modules do not import each other. */
+export interface GateOutcome {
+  level: 'must' | 'should' | 'none';
+  passed: boolean;
+  baseline: string | null;
+  /** Results that break the gate. */
+  breaking: { requirement: string; test: string; verdict: 'fail' | 'warn'; expired?: string }[];
+  /** Failures the baseline accepts. */
+  known: { requirement: string; test: string; reason: string; expires?: string }[];
+  /** Baseline entries that matched nothing that fails any more: remove them. */
+  removable: BaselineEntry[];
 }
