@@ -56,3 +56,17 @@ test('secrets are taken from credential variables, not from the tool\'s own swit
   expect(found).toContain('tok-123456');
   expect(found).not.toContain('1');
 });
+
+test('among thousands of learned secrets, each is found wherever it stands: first, last, alone, beside one that starts alike', () => {
+  const x = new Redactor(['ab', 'xyz']);
+  const learned = Array.from({ length: 2000 }, (_, i) => `tok${i}-${'k'.repeat(i % 9)}end`);
+  for (const t of learned) x.addSecret(t);
+  // tok1-kend starts like tok10-kend…: the longer one is hidden whole, then the shorter.
+  expect(x.text('tok1-kend tok10-kend')).toBe('[redacted] [redacted]');
+  expect(x.text(`${learned[1999]}`)).toBe('[redacted]');
+  expect(x.text(`at the end: ${learned[7]}`)).toBe('at the end: [redacted]');
+  // Configured secrets shorter than the index's prefix are still found, where they stand alone.
+  expect(x.text('ab, xyz; abc')).toBe('[redacted], [redacted]; abc');
+  expect(x.text('ends in xyz')).toBe('ends in [redacted]');
+  expect(x.text('to')).toBe('to');
+});
