@@ -7,7 +7,7 @@ import type { Identity } from './client.ts';
 import { contractFile } from './config/apis.ts';
 import { loadContract } from './contract/load.ts';
 import type { Operation } from './contract/model.ts';
-import { describeScheme, forge, refusalCases, together, type RefusalCase } from './contract/security.ts';
+import { describeScheme, forge, refusalCases, servedCases, together, type RefusalCase } from './contract/security.ts';
 import type { Exchange, ExpectedStatus } from './http/exchange.ts';
 import type { RunContext } from './run.ts';
 import { expect, expectRefused, finding, type SharedTest } from './test.ts';
@@ -55,10 +55,16 @@ export interface RefusalFixtures<F> {
 /** What a suite tells the generator besides its contract. */
 export interface RefusalSuite<F extends RefusalFlows, Op extends string = OpOf<F>, Opts extends Sent = OptsOf<F>> {
   api: string;
-  /** What a request of the operation carries besides its credentials, for the case at hand. */
-  request?(fx: RefusalFixtures<F>, operationId: Op, refusal: RefusalCase): Partial<Opts>;
+  /** What a request of the operation carries besides its credentials, for the refusal at hand (none for the served control). */
+  request?(fx: RefusalFixtures<F>, operationId: Op, refusal?: RefusalCase): Partial<Opts>;
   /** The genuine credential of a scheme, sent beside the forged value of another (an allowed key with a made-up role). */
   genuine?(fx: RefusalFixtures<F>, scheme: string): Identity;
+  /**
+   * The caller's own credential of each scheme the suite can obtain (a fresh session, a token it
+   * created and will expire). With it, each safe operation that documents 200 is first sent with
+   * each accepted credential: the control that shows a refusal is the credential's doing.
+   */
+  served?: Partial<Record<string, (fx: RefusalFixtures<F>) => Promise<Identity> | Identity>>;
   rows?: readonly RefusalRow<RefusalFixtures<F>, Op, Opts>[];
 }
 
@@ -81,7 +87,9 @@ export interface RefusalGroup<T> {
  * Per operation that requires credentials, a test for each refusal its `security` calls for (no
  * credential; a forged value of each scheme it accepts), then the suite's own rows. Each proves
  * what the contract names: the documented 401 or 403 (and RFC 9110's challenge where a 401 is every
- * conforming server's answer), and the operation's `x-refusal` behaviour. `test` only carries the
+ * conforming server's answer), and the operation's `x-refusal` behaviour. Where the suite can
+ * obtain genuine credentials (`served`), a safe operation's group opens with the request served
+ * for each of them: the positive control of its refusals. `test` only carries the
  * suite's fixture types; the suite registers the tests itself, so a failure points at its file:
  *
  *   for (const g of refusalTests(test, {...})) test.describe(g.title, () => g.tests.forEach((t) => test(t.title, t.details, t.body)));
@@ -98,6 +106,20 @@ export function refusalTests<T extends { data: Faker; flows: RefusalFlows }, W e
     const rows = (suite.rows ?? []).filter((r) => !r.operations || r.operations.includes(operationId));
     const details = (proves: RequirementId[]) => ({ annotation: [...req(...proves), { type: OPERATION_ANNOTATION, description: operationId }] });
     const tests: SharedTest<RefusalFixtures<T['flows']>>[] = [];
+    const servedStatus = `${suite.api}:${operationId}#200`;
+    const controls = isRequirementId(servedStatus) ? servedCases(operation, Object.keys(suite.served ?? {})).map((schemes) => ({ schemes, proves: servedStatus })) : [];
+    for (const { schemes, proves } of controls) {
+      tests.push({
+        title: `200 for the caller's ${schemes.map((s) => describeScheme(contract.securitySchemes[s]!)).join(' and ')}`,
+        details: details([proves]),
+        body: async ({ flows, data, run }) => {
+          const fx = { flows, data, run };
+          const ids = await Promise.all(schemes.map((s) => suite.served![s]!(fx)));
+          const as = ids.length === 1 ? ids[0]! : together(ids.map((i) => i.label).join(' and '), ids);
+          expect(await flows.call(operationId, { ...(suite.request?.(fx, operationId) ?? {}), expect: 200, as } as Opts)).toConform();
+        },
+      });
+    }
     for (const { c, judgement } of cases) {
       if (judgement.proves.length === 0) continue;
       tests.push({

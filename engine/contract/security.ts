@@ -74,6 +74,16 @@ export function refusalCases(contract: Contract, operation: Operation): RefusalC
 
 const opt = (status: 401 | 403 | undefined) => (status ? { status } : {});
 
+/**
+ * The sets of schemes a genuine caller is served with, among those the suite can present: every
+ * accepted set on a GET that documents 200. A GET changes nothing (RFC 9110 §9.2.1), so the
+ * control is safe against staging; another method would need its own scenario.
+ */
+export function servedCases(operation: Operation, presentable: readonly string[]): string[][] {
+  if (operation.method.toUpperCase() !== 'GET' || !('200' in operation.responses)) return [];
+  return (acceptedSchemes(operation) ?? []).filter((alternative) => alternative.every((s) => presentable.includes(s)));
+}
+
 /** A value of the scheme's shape that no server issued: seeded, so a run replays it. */
 export function forge(name: string, scheme: SecurityScheme, data: Faker): Credential {
   const secret = data.string.alphanumeric(40);

@@ -1,7 +1,7 @@
 import { faker } from '@faker-js/faker/locale/en';
 import { expect, test } from '@playwright/test';
 import type { Contract, Operation, SecurityScheme } from '../../engine/contract/model.ts';
-import { forge, refusalCases, together } from '../../engine/contract/security.ts';
+import { forge, refusalCases, servedCases, together } from '../../engine/contract/security.ts';
 
 const SCHEMES: Record<string, SecurityScheme> = {
   cookie: { type: 'apiKey', in: 'cookie', name: 'r_session' },
@@ -37,6 +37,22 @@ const CASES: { name: string; op: Operation; expected: string[] }[] = [
 for (const c of CASES) {
   test(`refusal cases: ${c.name}`, () => {
     expect(shown(c.op)).toEqual(c.expected);
+  });
+}
+
+/** Which genuine credentials an operation is served with (the refusals' control): GETs that document 200, by what the suite can present. */
+const SERVED: { name: string; op: Operation; presentable: string[]; expected: string[][] }[] = [
+  { name: 'each accepted scheme the suite can present', op: operation([{ cookie: [] }, { bearer: [] }, { oauth: [] }], ['200', '401']), presentable: ['cookie', 'bearer'], expected: [['cookie'], ['bearer']] },
+  { name: 'a set of schemes only when the suite can present all of it', op: operation([{ key: [] }, { key: [], role: [] }], ['200']), presentable: ['key'], expected: [['key']] },
+  { name: 'nothing the suite can present', op: operation([{ oauth: [] }], ['200']), presentable: ['cookie'], expected: [] },
+  { name: 'no credentials needed: nothing to control', op: operation([{ cookie: [] }, {}], ['200']), presentable: ['cookie'], expected: [] },
+  { name: 'no 200 documented', op: operation([{ cookie: [] }], ['204', '401']), presentable: ['cookie'], expected: [] },
+  { name: 'not a GET (a control would change state)', op: { ...operation([{ cookie: [] }], ['200']), method: 'DELETE' }, presentable: ['cookie'], expected: [] },
+];
+
+for (const c of SERVED) {
+  test(`served cases: ${c.name}`, () => {
+    expect(servedCases(c.op, c.presentable)).toEqual(c.expected);
   });
 }
 

@@ -19,7 +19,7 @@ function pushedTo(nextauth: NextAuth, operationId: OperationId, configured: bool
  */
 const refusals = refusalTests(test, {
   api: 'nextauth',
-  request: ({ flows }, operationId, refusal) => pushedTo(flows, operationId, refusal.kind === 'none'),
+  request: ({ flows }, operationId, refusal) => pushedTo(flows, operationId, refusal?.kind === 'none'),
   genuine: ({ flows }) => flows.key,
   rows: [
     {

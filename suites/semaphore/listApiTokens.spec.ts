@@ -1,18 +1,6 @@
 import { listsNoneOf } from '../../engine/checks/cross-identity.ts';
 import { bearer, expect, finding, req, SECOND_CREDENTIALS, test, tokenIds } from './fixtures.ts';
 
-test.describe('listApiTokens  GET /user/tokens', () => {
-  test('200 with the caller\'s tokens as APIToken[] for a session cookie', { annotation: req('semaphore:listApiTokens#200', 'ASVS-8.2.1') }, async ({ semaphore }) => {
-    const session = await semaphore.session();
-    expect(await semaphore.call('listApiTokens', { expect: 200, as: session })).toConform();
-  });
-
-  test('200 with the caller\'s tokens as APIToken[] for an API token', { annotation: req('semaphore:listApiTokens#200', 'ASVS-8.2.1') }, async ({ semaphore }) => {
-    const token = await semaphore.token();
-    expect(await semaphore.call('listApiTokens', { expect: 200, as: token.bearer })).toConform();
-  });
-});
-
 test.describe('listApiTokens  GET /user/tokens, by another user', () => {
   for (const second of SECOND_CREDENTIALS) {
     test(`another user's ${second.kind} lists none of A's tokens`, { annotation: req('semaphore:listApiTokens#200', 'semaphore:listApiTokens.only-own') }, async ({ semaphore }) => {

@@ -1,9 +1,10 @@
 import { refusalTests } from '../../engine/refusals.ts';
 import { test, unknownTokenId } from './fixtures.ts';
 
-/** The refusals the contract's security calls for on the token operations (engine/refusals.ts). */
+/** The refusals the contract's security calls for on the token operations (engine/refusals.ts), after the list served for each credential. */
 const refusals = refusalTests(test, {
   api: 'semaphore',
+  served: { cookie: ({ flows }) => flows.session(), bearer: async ({ flows }) => (await flows.token()).bearer },
   request: ({ data }, operationId) => (operationId === 'deleteApiToken' ? { params: { api_token_id: unknownTokenId(data) } } : {}),
 });
 

@@ -1,11 +1,6 @@
 import { expect, finding, listsNoneOf, req, test } from './fixtures.ts';
 
 test.describe('getMyExternalAccounts  GET /users/me/ex-accounts', () => {
-  test('200 with the linked accounts as ExternalProviderUser[]', { annotation: req('traq:getMyExternalAccounts#200') }, async ({ traq }) => {
-    const session = await traq.session();
-    expect(await traq.call('getMyExternalAccounts', { expect: 200, as: session })).toConform();
-  });
-
   test('B\'s list shows none of the accounts linked to A', { annotation: req('traq:getMyExternalAccounts.only-own') }, async ({ traq }) => {
     traq.needState('a list holds only the caller\'s linked accounts');
     const a = await traq.session();

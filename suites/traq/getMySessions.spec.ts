@@ -2,14 +2,6 @@ import { precondition } from '../../engine/preconditions.ts';
 import { anonymous, expect, finding, listsNoneOf, req, test, violation } from './fixtures.ts';
 
 test.describe('getMySessions  GET /users/me/sessions', () => {
-  test('200 with the caller\'s sessions as LoginSession[]', { annotation: req('traq:getMySessions#200') }, async ({ traq }) => {
-    const session = await traq.session();
-    expect(await traq.call('getMySessions', { expect: 200, as: session })).toConform();
-  });
-
-  // No bearer-token scenario expects 200: the document grants no scope this operation, and traQ
-  // grants its permission to the session's user role only, so a token may be refused.
-
   test('the list holds the session just created', { annotation: req('traq:getMySessions.lists-own-session') }, async ({ traq }) => {
     traq.needState('a new session appears in the list');
     const observer = await traq.session();

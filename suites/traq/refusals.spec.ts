@@ -13,10 +13,15 @@ const REQUESTS: Partial<Record<OperationId, (fx: Fixtures) => Partial<CallOption
   unlinkExternalAccount: ({ data }) => ({ json: { providerName: data.word.sample() } }),
 };
 
-/** The refusals the contract's security calls for on every /users/me operation (engine/refusals.ts). */
+/**
+ * The refusals the contract's security calls for on every /users/me operation (engine/refusals.ts),
+ * after each list served for a session. A bearer token is not tried: the document grants no scope
+ * these operations, and traQ grants their permission to the session's user role only.
+ */
 const refusals = refusalTests(test, {
   api: 'traq',
   request: (fx, operationId) => REQUESTS[operationId]?.(fx) ?? {},
+  served: { cookieAuth: ({ flows }) => flows.session() },
 });
 
 // Registered here, so that each test (and its failure) points at this file.
