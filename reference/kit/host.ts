@@ -20,7 +20,8 @@ export interface Recording {
  * the base URL: `/<api>/<faults>[~<instance>]/<basePath>`, where `<faults>` is `ok` or fault and
  * variant names joined with `+`, and `~<instance>` names a separate server with the same faults (each instance
  * has its own fresh state, so tests that change state never share one). The instance `throttle`
- * answers every fourth request with 429 and Retry-After: 1, like a rate-limited staging server.
+ * answers every fourth of its first 40 requests with 429 and Retry-After: 1, like a rate-limited
+ * staging server (ten waits show the behaviour; one every four requests made its run a minute).
  */
 export interface ReferenceHost {
   origin: string;
@@ -60,7 +61,7 @@ export async function startReferenceHost(apis: readonly ReferenceApi[]): Promise
     rec.path = req.url;
     const n = (counts.get(key) ?? 0) + 1;
     counts.set(key, n);
-    if (m[3] === 'throttle' && n % 4 === 0) {
+    if (m[3] === 'throttle' && n % 4 === 0 && n <= 40) {
       res.writeHead(429, { 'Retry-After': '1', 'Content-Type': 'application/json' }).end('{"message":"slow down"}');
       return;
     }
