@@ -2,10 +2,10 @@ import { createHash } from 'node:crypto';
 // The English-only entry: the full package loads every locale (~0.6 s), and a worker starts anew after each failed test.
 import { faker } from '@faker-js/faker/locale/en';
 import type { Faker } from '@faker-js/faker';
-import * as playwright from '@playwright/test';
 import { expect as baseExpect, type TestInfo } from '@playwright/test';
 import { requirement, type RequirementId } from '../requirements/index.ts';
 import { WARNING_ANNOTATION } from './annotations.ts';
+import { rootTest as base } from './root-test.ts';
 import { evaluate, finding, type EvaluateOptions, type Outcome } from './checks/evaluate.ts';
 import type { ApiName } from './config/apis.ts';
 import { curl } from './http/curl.ts';
@@ -19,16 +19,6 @@ export { req } from './annotations.ts';
 export { finding };
 export { violation } from './checks/types.ts';
 export { anonymous, ApiClient, type Identity } from './client.ts';
-
-/**
- * Playwright's test without its browser fixtures (the root every Playwright test type extends; its
- * component-testing packages build on it too). The suites use no page, context or request, and
- * the browser test's automatic per-test fixture ("trace recording") cost a quarter of a live run's
- * CPU (2.4 of 9.8 s, every API against the reference servers): its recorder, and a stack captured
- * through source maps at its set-up and teardown of every test. Where a Playwright
- * version does not export it, the ordinary test does the same, slower.
- */
-const base = (playwright as unknown as { _baseTest?: typeof playwright.test })._baseTest ?? playwright.test;
 
 /** The engine's fixtures: the run (per worker) and a faker seeded from the run's seed and the test's title. */
 export const test = base.extend<{ data: Faker }, { run: RunContext }>({

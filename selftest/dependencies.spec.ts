@@ -58,3 +58,11 @@ test('prism-http and prism-http-server are the versions Prism itself brings', ()
     expect(cli.dependencies?.[name], `prism-cli depends on ${name}`).toBeDefined();
   }
 });
+
+test('the pinned Playwright still gives the suites its root test type, without the per-test trace recorder', async () => {
+  // engine/root-test.ts falls back to the ordinary test where it is gone: correct, a quarter slower. An upgrade should say so here.
+  const { rootTest } = await import('../engine/root-test.ts');
+  const playwright = await import('@playwright/test');
+  expect(rootTest).not.toBe(playwright.test);
+  expect(rootTest).toBe((playwright as unknown as { _baseTest: unknown })._baseTest);
+});

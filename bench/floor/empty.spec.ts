@@ -1,6 +1,7 @@
-import { test } from '@playwright/test';
+import { rootTest as test } from '../../engine/root-test.ts';
 
-// Playwright's own cost, with nothing of ours in it: BENCH_FLOOR_TESTS empty tests. With
+// Playwright's own cost, with nothing of ours in it: BENCH_FLOOR_TESTS empty tests of the test type
+// the suites use (engine/test.ts: Playwright's root, without the browser fixtures). With
 // BENCH_FLOOR_FAIL=1 every test fails, so Playwright starts a fresh worker after each: the floor
 // of a run against a server that fails every test.
 const count = Number(process.env.BENCH_FLOOR_TESTS ?? 1);
