@@ -1,6 +1,6 @@
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { plannedContractFiles } from '../contract/drift.ts';
+import { checkedContractFiles } from '../contract/preflight.ts';
 import type { FileHash } from '../contract/preflight.ts';
 import { inheritedRunDir } from '../targets/run-state.ts';
 import { API_DEFINITIONS, contractFile, type ApiName } from './apis.ts';
@@ -56,7 +56,8 @@ export function resolvePlan(env: NodeJS.ProcessEnv, envFiles: string[], argv: re
  * reads them) and hashed; a contract that fails the check throws its ContractError.
  */
 export function withCheckedContracts(plan: RunPlan): RunPlan {
-  return { ...plan, contractFiles: Object.fromEntries(plan.settings.apis.map((api) => [api, plannedContractFiles(plan.contracts[api]!)])) };
+  // The file, then every schema file it reaches, hashed as the preflight read them.
+  return { ...plan, contractFiles: Object.fromEntries(plan.settings.apis.map((api) => [api, checkedContractFiles(plan.contracts[api]!)])) };
 }
 
 export function writePlan(runDir: string, plan: RunPlan): void {

@@ -2,11 +2,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Contract } from './model.ts';
-import { checkedContractFiles, type FileHash } from './preflight.ts';
+import type { FileHash } from './preflight.ts';
 import { PROJECT_ROOT } from '../root.ts';
-
-/** What a run plan records of a contract: the file, then every schema file it reaches, hashed as the preflight read them. */
-export const plannedContractFiles = (file: string): FileHash[] => checkedContractFiles(file);
 
 /**
  * Whether a loaded contract is still the one the run was planned with: its own bytes as they were
