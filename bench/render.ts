@@ -167,7 +167,7 @@ export function render(r: BenchResult): string {
     p(head(['secrets the redactor knows', 'toConform warm ms/exchange', 'of which learn + redact']));
     for (const g of ip.redactorGrowth) p(row([String(g.secrets), fmt.ms(g.perExchangeMs), fmt.ms(g.redactPerExchangeMs)]));
     p();
-    p(`A mock run teaches the redactor ${ip.secretsLearnedInOneRun} secret(s) (Prism repeats its examples); a live server hands out a new cookie or token per login, and Redactor.text() sorts every known secret and scans the text once per secret, on every string it redacts.`);
+    p(`A mock run teaches the redactor ${ip.secretsLearnedInOneRun} secret(s) (Prism repeats its examples); a live server hands out a new cookie or token per login, and the redactor looks up each position of a string among the first characters of every known secret.`);
   } else if (r.inProcessProblem) p(`In-process measurement failed: ${r.inProcessProblem}`);
 
   // Where the time goes.

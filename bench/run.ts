@@ -275,7 +275,8 @@ async function main(): Promise<void> {
 function failRow(s: RunSample & { report?: ConformanceReport }): FailingRun {
   const byTest = new Map<string, boolean>();
   for (const r of s.report?.results ?? []) {
-    const key = `${r.test.file}:${r.test.line}`;
+    // The generated refusals share their registration line: the title (with its describe path) tells them apart.
+    const key = `${r.test.file}:${r.test.line} ${r.test.title}`;
     byTest.set(key, (byTest.get(key) ?? false) || r.verdict === 'fail');
   }
   return { wallMs: s.wallMs, code: s.code, cpuMs: s.cpuMs, tests: byTest.size, failedTests: [...byTest.values()].filter(Boolean).length, workers: s.phases?.workers ?? NaN };

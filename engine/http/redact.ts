@@ -293,17 +293,20 @@ export class Redactor {
       if (s.includes(n.text)) found.add(n);
       if (first && found.size > 0) return [...found];
     }
-    if (this.byPrefix.size > 0) {
-      const seen = this.seen;
+    if (this.byPrefix.size > 0 && s.length >= PREFIX) {
+      const { seen, byPrefix } = this;
+      // The three characters at i, carried from one position to the next: one read per position.
+      let c0 = s.charCodeAt(0);
+      let c1 = s.charCodeAt(1);
       for (let i = 0, end = s.length - PREFIX; i <= end; i++) {
-        const c0 = s.charCodeAt(i);
-        const c1 = s.charCodeAt(i + 1);
         const c2 = s.charCodeAt(i + 2);
-        if (seen[hashOf(c0, c1, c2)] === 0) continue;
-        const candidates = this.byPrefix.get(c0 * 0x100000000 + c1 * 0x10000 + c2);
-        if (!candidates) continue;
-        for (const n of candidates) if (s.startsWith(n.text, i)) found.add(n);
-        if (first && found.size > 0) return [...found];
+        if (seen[hashOf(c0, c1, c2)] !== 0) {
+          const candidates = byPrefix.get(c0 * 0x100000000 + c1 * 0x10000 + c2);
+          if (candidates) for (const n of candidates) if (s.startsWith(n.text, i)) found.add(n);
+          if (first && found.size > 0) return [...found];
+        }
+        c0 = c1;
+        c1 = c2;
       }
     }
     return [...found].sort((a, b) => b.text.length - a.text.length);
