@@ -93,7 +93,6 @@ export function render(r: BenchResult): string {
     code: Object.values(d).some((x) => x.code !== 0) ? 1 : 0,
   }));
   const mockWall = med(r.mock, (m) => m.wallMs);
-  const liveWall = med(r.live, (m) => m.wallMs);
   const floorMs = med(r.floor, (f) => f.ms);
   const engineMs = med(r.engineSend, (f) => f.ms);
   const dreddWall = med(dreddTotals, (d) => d.wallMs);

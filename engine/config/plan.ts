@@ -1,7 +1,6 @@
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkedContractFiles } from '../contract/preflight.ts';
-import type { FileHash } from '../contract/preflight.ts';
+import { checkedContractFiles, type FileHash } from '../contract/preflight.ts';
 import { inheritedRunDir } from '../targets/run-state.ts';
 import { API_DEFINITIONS, contractFile, type ApiName } from './apis.ts';
 import { readSettings, type Settings } from './settings.ts';

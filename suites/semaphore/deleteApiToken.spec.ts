@@ -1,5 +1,5 @@
 import { unaffectedByOther, effectUnjudged } from '../../engine/checks/cross-identity.ts';
-import { bearer, expect, expectRefused, finding, req, SECOND_CREDENTIALS, test, unknownTokenId } from './fixtures.ts';
+import { expect, expectRefused, finding, req, SECOND_CREDENTIALS, test, unknownTokenId } from './fixtures.ts';
 
 test.describe('deleteApiToken  DELETE /user/tokens/{api_token_id}', () => {
   test('204 for one of the caller\'s tokens', { annotation: req('semaphore:deleteApiToken#204', 'RFC9110-15.3.5') }, async ({ semaphore }) => {

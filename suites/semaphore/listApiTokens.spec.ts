@@ -1,5 +1,5 @@
 import { listsNoneOf } from '../../engine/checks/cross-identity.ts';
-import { bearer, expect, finding, req, SECOND_CREDENTIALS, test, tokenIds } from './fixtures.ts';
+import { expect, finding, req, SECOND_CREDENTIALS, test, tokenIds } from './fixtures.ts';
 
 test.describe('listApiTokens  GET /user/tokens, by another user', () => {
   for (const second of SECOND_CREDENTIALS) {

@@ -15,8 +15,8 @@ const REQUESTS: Partial<Record<OperationId, (fx: Fixtures) => Partial<CallOption
 
 /**
  * The refusals the contract's security calls for on every /users/me operation (engine/refusals.ts),
- * after each list served for a session. A bearer token is not tried: the document grants no scope
- * these operations, and traQ grants their permission to the session's user role only.
+ * after each list served for a session. A bearer token is not tried: the document grants these
+ * operations no scope, and traQ grants their permission to the session's user role only.
  */
 const refusals = refusalTests(test, {
   api: 'traq',
