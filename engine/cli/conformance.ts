@@ -13,6 +13,7 @@ import { ContractError } from '../contract/errors.ts';
 import { startMocksInBackground } from '../targets/mock-handoff.ts';
 import { contractChanged, createRunDir, readHalts, removeRunDir } from '../targets/run-state.ts';
 import { baseUrlLooksWrong, haltedTargets } from './misconfiguration.ts';
+import { enableCompileCacheHere, withCompileCache } from './compile-cache.ts';
 import { lockReportDir, unlockReportDir } from './report-lock.ts';
 
 /**
@@ -22,6 +23,7 @@ import { lockReportDir, unlockReportDir } from './report-lock.ts';
  * 2 the run could not be made (configuration, contract, unreachable target); 130 it was interrupted.
  */
 async function main(): Promise<number> {
+  enableCompileCacheHere(process.env);
   let plan: RunPlan;
   try {
     const envFiles = loadEnvironment();
@@ -62,7 +64,7 @@ async function run(plan: RunPlan, reportDir: string, runDir: string): Promise<nu
   const args = [cli, 'test', '--config', resolve(PROJECT_ROOT, 'playwright.config.ts'), ...process.argv.slice(2)];
   let interrupted = false;
   const code = await new Promise<number>((done) => {
-    const child = spawn(process.execPath, args, { stdio: 'inherit', env: process.env });
+    const child = spawn(process.execPath, args, { stdio: 'inherit', env: withCompileCache(process.env) });
     // An interrupted run still tears its tests down, so what it created is cleaned up. Playwright
     // does that on SIGINT but dies at once on SIGTERM (what CI cancellation and `docker stop`
     // send), and a second SIGINT a second later kills it mid-teardown (CI often follows SIGINT

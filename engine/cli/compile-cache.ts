@@ -1,0 +1,30 @@
+import nodeModule from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/**
+ * Node 22.1 and later keep V8's compiled code on disk between processes (NODE_COMPILE_CACHE);
+ * Node 20 has no such cache and ignores the variable. It matters here because Playwright starts a
+ * fresh worker after every failed test, and most of a worker's start is compiling Playwright's own
+ * bundles (7 MB) and our modules again: against a server that fails many tests, a run is mostly
+ * worker starts (`npm run bench` prints the Node version beside the failing-server rows).
+ *
+ * The cache holds compiled code only, keyed by each file's content and the V8 version, so a changed
+ * file is compiled again. A user's own NODE_COMPILE_CACHE, or NODE_DISABLE_COMPILE_CACHE, wins.
+ */
+export function withCompileCache(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  if (env.NODE_COMPILE_CACHE || env.NODE_DISABLE_COMPILE_CACHE) return env;
+  return { ...env, NODE_COMPILE_CACHE: defaultCacheDir() };
+}
+
+/** The same cache for this process's modules still to load (Prism's, the biggest, load on demand). */
+export function enableCompileCacheHere(env: NodeJS.ProcessEnv): void {
+  const enable = (nodeModule as { enableCompileCache?: (dir?: string) => unknown }).enableCompileCache;
+  const dir = withCompileCache(env).NODE_COMPILE_CACHE;
+  if (enable && dir && !env.NODE_DISABLE_COMPILE_CACHE) enable(dir);
+}
+
+/** Per user, like Playwright's own transform cache: another user's directory may not be writable. */
+function defaultCacheDir(): string {
+  return join(tmpdir(), `auth-conformance-compile-cache-${process.getuid?.() ?? 'user'}`);
+}
