@@ -42,7 +42,7 @@ export interface BenchResult {
   durationMs?: number;
   runs: number;
   seed: string;
-  machine: { cores: number; model: string; node: string; loadavgAtStart: number[]; loadavgAtEnd: number[] };
+  machine: { cores: number; model: string; node: string; compileCache?: boolean; loadavgAtStart: number[]; loadavgAtEnd: number[] };
   apis: string[];
   mock: RunSample[];
   live: RunSample[];
@@ -296,6 +296,8 @@ export function render(r: BenchResult): string {
         const all = (med(f.failing, (x) => x.cpuMs) - med(f.conformant, (x) => x.cpuMs)) / med(f.failing, (x) => x.failedTests);
         p(row([f.scope, fmt.ms(all), fmt.ms(ownCpu), fmt.ms(all - ownCpu)]));
       }
+      p();
+      p(`A restart is mostly compiling code again: Playwright's bundles (7 MB) and our modules. ${r.machine.compileCache ? `This Node keeps compiled code between processes (NODE_COMPILE_CACHE, which the CLI sets, and the floor above gets too)` : 'Node 20 has no compile cache (Node 22.1+ has one, and the CLI turns it on)'}. Measured by hand on this machine kind, the same traQ, Semaphore, Svix and nextAuth faults in one run (18 failed tests, 19 workers): 22.7 CPU s on Node 20.20, 15.2 on Node 22.23 with the cache; 20 failing empty tests, Playwright alone: 11.5 s on Node 20, 6.9 s on Node 22 with the cache.`);
       p();
       p('Before and after the restart work of issue 13, measured by hand on this machine kind (load 7–14 from other work; medians of 3): 20 failing tests, each in a fresh worker, whose suite file loads the engine, the traQ fixtures and the contract, against the same 20 as empty Playwright tests: ours was 316 ms of CPU a restart at 11de50f (about 70 ms of it ajv compiling the JSON Schema meta-schema, to check schemas the set-up had checked already) and 216 ms after; Playwright\'s own, 670–680 ms both times.');
       p();
