@@ -1,15 +1,15 @@
 import { defineConfig } from '@playwright/test';
 import { withCompileCache } from './engine/cli/compile-cache.ts';
 
+// The self-tests' own workers restart after a failed test as well: the same compile cache as a
+// run's (Node 22.1+; Node 20 ignores it). Set here, in the runner, before it starts a worker.
+Object.assign(process.env, withCompileCache(process.env));
+
 /**
  * The project's own tests: the checks on recorded responses, the suites against the mock, the
  * suites in live mode against the reference servers (fault-free and with every fault), and the
  * HTML report in a real Chromium (Debian's; tools/ensure-chromium.ts installs it before `npm test`).
  */
-// The self-tests' own workers restart after a failed test as well: the same compile cache as a
-// run's (Node 22.1+; Node 20 ignores it). Set here, in the runner, before it starts a worker.
-Object.assign(process.env, withCompileCache(process.env));
-
 export default defineConfig({
   testDir: 'selftest',
   retries: 0,
