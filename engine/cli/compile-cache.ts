@@ -1,6 +1,6 @@
 import nodeModule from 'node:module';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { resolve } from 'node:path';
+import { PROJECT_ROOT } from '../root.ts';
 
 /**
  * Node 22.1 and later keep V8's compiled code on disk between processes (NODE_COMPILE_CACHE);
@@ -24,7 +24,8 @@ export function enableCompileCacheHere(env: NodeJS.ProcessEnv): void {
   if (enable && dir && !env.NODE_DISABLE_COMPILE_CACHE) enable(dir);
 }
 
-/** Per user, like Playwright's own transform cache: another user's directory may not be writable. */
-function defaultCacheDir(): string {
-  return join(tmpdir(), `auth-conformance-compile-cache-${process.getuid?.() ?? 'user'}`);
-}
+/**
+ * Beside the contract cache, in the checkout's own node_modules: never a shared temporary folder,
+ * where another local user could create the folder first and plant compiled code in it.
+ */
+const defaultCacheDir = (): string => resolve(PROJECT_ROOT, 'node_modules/.cache/auth-conformance/compiled');
