@@ -5,9 +5,9 @@ import { PROJECT_ROOT } from '../root.ts';
 /**
  * Node 22.1 and later keep V8's compiled code on disk between processes (NODE_COMPILE_CACHE);
  * Node 20 has no such cache and ignores the variable. It matters here because Playwright starts a
- * fresh worker after every failed test, and most of a worker's start is compiling Playwright's own
- * bundles (7 MB) and our modules again: against a server that fails many tests, a run is mostly
- * worker starts (`npm run bench` prints the Node version beside the failing-server rows).
+ * fresh worker after every failed test, and most of a worker's start is loading Playwright's own
+ * bundles (7 MB) and our modules again, compiling them included: against a server that fails many
+ * tests, a run is mostly worker starts (`npm run bench` prints the Node version beside the failing-server rows).
  *
  * The cache holds compiled code only, keyed by each file's content and the V8 version, so a changed
  * file is compiled again. A user's own NODE_COMPILE_CACHE, or NODE_DISABLE_COMPILE_CACHE, wins.
